@@ -1,0 +1,54 @@
+using StartupHub.Site.Content;
+
+namespace StartupHub.Site.Build;
+
+/// <summary>Options of one build, from the command line.</summary>
+public sealed record BuildOptions
+{
+    public required string RootDirectory { get; init; }
+    public required string OutputDirectory { get; init; }
+    public string ContentDirectory => Path.Combine(RootDirectory, "content");
+    public string ThemeName { get; init; } = "default";
+
+    /// <summary>Overrides site.yml base_url (e.g. a preview environment's address).</summary>
+    public Uri? BaseUrl { get; init; }
+
+    public bool IncludeDrafts { get; init; }
+
+    /// <summary>A preview build marks every page noindex and disallows crawling.</summary>
+    public bool Preview { get; init; }
+
+    /// <summary>The clock used for scheduled publishing and event states; injectable for tests.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Run Pagefind over the output (needs node_modules); tests of other outputs may turn it off.</summary>
+    public bool SearchIndex { get; init; } = true;
+}
+
+/// <summary>A page after the render phase: its final HTML and what outputs need to know about it.</summary>
+public sealed record RenderedPage(
+    string Url,
+    string OutputPath,
+    string Title,
+    string Kind,
+    string Html,
+    ContentItem? Item,
+    DateTimeOffset? LastModified,
+    bool Indexable);
+
+/// <summary>One file to write, relative to the output folder, with forward slashes.</summary>
+public sealed record OutputFile(string Path, byte[] Content);
+
+public sealed record OutputContext(SiteContent Content, BuildOptions Options, IReadOnlyList<RenderedPage> Pages, DateTimeOffset Now)
+{
+    /// <summary>The effective base URL: the command line override, else site.yml.</summary>
+    public Uri BaseUrl => Options.BaseUrl ?? Content.Settings.BaseUrl;
+}
+
+/// <summary>One non-page output (sitemap, feed, calendar, manifest...). Each is one small class.</summary>
+public interface IOutputGenerator
+{
+    string Name { get; }
+
+    IEnumerable<OutputFile> Generate(OutputContext context);
+}
