@@ -1,6 +1,11 @@
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using StartupHub.Forms;
+using StartupHub.Functions;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.Services.AddStartupHubForms(builder.Configuration);
+builder.Services.PostConfigure<FormsOptions>(FunctionsDefaults.Apply);
 builder.Build().Run();

@@ -13,4 +13,7 @@ public sealed record SiteContent
     public IReadOnlyList<Page> Pages { get; init; } = [];
     public IReadOnlyList<Supporter> Supporters { get; init; } = [];
     public IReadOnlyList<Form> Forms { get; init; } = [];
+
+    /// <summary>Where every key of the loaded files sits, so later phases can point at the exact line.</summary>
+    public Loading.SourceMap SourceMap { get; init; } = Loading.SourceMap.Empty;
 }

@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace StartupHub.Bench;
+
+/// <summary>Command line: <c>--pages 1000,10000</c> (repeatable), <c>--search</c>, <c>--keep</c>, <c>--root DIR</c>.</summary>
+internal sealed record BenchOptions(IReadOnlyList<int> PageCounts, bool SearchIndex, bool Keep, string RepoRoot)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        var counts = new List<int>();
+        var search = false;
+        var keep = false;
+        string? root = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--pages" when i + 1 < args.Length:
+                    counts.AddRange(args[++i].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)));
+                    break;
+                case "--search":
+                    search = true;
+                    break;
+                case "--keep":
+                    keep = true;
+                    break;
+                case "--root" when i + 1 < args.Length:
+                    root = args[++i];
+                    break;
+                default:
+                    throw new ArgumentException($"不明な引数です: {args[i]}（使い方: --pages 1000,10000 [--search] [--keep] [--root DIR]）");
+            }
+        }
+
+        return new BenchOptions(counts.Count > 0 ? counts : [1000, 10000], search, keep, root ?? FindRepoRoot());
+    }
+
+    private static string FindRepoRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "StartupHub.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("リポジトリのルート（StartupHub.sln のあるフォルダ）が見つかりません。--root で指定してください。");
+    }
+}

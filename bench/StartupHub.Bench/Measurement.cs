@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Globalization;
+using StartupHub.Site.Build;
+
+namespace StartupHub.Bench;
+
+/// <summary>One timed build: wall time, throughput, memory and GC work, printed as one block.</summary>
+internal sealed record Measurement(string Label, BuildResult Result, TimeSpan Wall, long AllocatedBytes, int Gen0, int Gen1, int Gen2, long PeakWorkingSet, long HeapAfter)
+{
+    public static Measurement Run(string label, Func<BuildResult> build)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var (g0, g1, g2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var stopwatch = Stopwatch.StartNew();
+        var result = build();
+        var wall = stopwatch.Elapsed;
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        return new Measurement(
+            label,
+            result,
+            wall,
+            GC.GetTotalAllocatedBytes(precise: true) - allocated,
+            GC.CollectionCount(0) - g0,
+            GC.CollectionCount(1) - g1,
+            GC.CollectionCount(2) - g2,
+            process.PeakWorkingSet64,
+            GC.GetGCMemoryInfo().HeapSizeBytes);
+    }
+
+    public void Print(TextWriter output)
+    {
+        var pages = Result.Pages.Count;
+        var perSecond = pages / Math.Max(Wall.TotalSeconds, 0.001);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {Label}: {Wall.TotalSeconds:0.00} s, {pages} ページ, {perSecond:0} ページ/秒, 書き込み {Result.FilesWritten.Count} ファイル"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    メモリ: ピーク作業セット {Mb(PeakWorkingSet)} MB（プロセス開始から）, GC ヒープ {Mb(HeapAfter)} MB, 割り当て {Mb(AllocatedBytes)} MB, GC 回数 gen0/1/2 = {Gen0}/{Gen1}/{Gen2}"));
+        output.WriteLine("    フェーズ: " + string.Join(", ", Result.Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Phase} {t.Elapsed.TotalMilliseconds:0} ms"))));
+        foreach (var diagnostic in Result.Diagnostics.Take(5))
+        {
+            output.WriteLine("    " + diagnostic);
+        }
+
+        if (Result.Diagnostics.Count > 5)
+        {
+            output.WriteLine($"    …ほか {Result.Diagnostics.Count - 5} 件");
+        }
+    }
+
+    private static string Mb(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+
+namespace StartupHub.Bench;
+
+/// <summary>
+/// A temporary site: the repository's sample content and default theme (so every page, link and output
+/// is the real thing) plus N synthetic Japanese news items of about 1 KB each, with headings, a list
+/// and a table — the Markdown features that cost the most to render.
+/// </summary>
+internal sealed class SyntheticSite : IDisposable
+{
+    private static readonly string[] Cities = ["千葉市", "柏市", "木更津市"];
+    private static readonly string[] Topics = ["メンタリング", "交流会", "ピッチ会", "セミナー", "オープンイノベーション"];
+
+    public string Root { get; }
+
+    public string Output => Path.Combine(Root, "_site");
+
+    private SyntheticSite(string root) => Root = root;
+
+    public static SyntheticSite Create(string repoRoot, int newsCount)
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"shub-bench-{newsCount}-{Guid.NewGuid():N}");
+        CopyDirectory(Path.Combine(repoRoot, "content"), Path.Combine(root, "content"));
+        CopyDirectory(Path.Combine(repoRoot, "themes", "default"), Path.Combine(root, "themes", "default"));
+        var newsDir = Path.Combine(root, "content", "news");
+        for (var i = 0; i < newsCount; i++)
+        {
+            File.WriteAllText(Path.Combine(newsDir, NewsFileName(i)), NewsMarkdown(i), Encoding.UTF8);
+        }
+
+        return new SyntheticSite(root);
+    }
+
+    /// <summary>Edits one synthetic item the way an editor would: a changed sentence in the body.</summary>
+    public string TouchOne(int index)
+    {
+        var path = Path.Combine(Root, "content", "news", NewsFileName(index));
+        File.AppendAllText(path, "\n追記：会場の案内を更新しました。\n", Encoding.UTF8);
+        return path;
+    }
+
+    private static string NewsFileName(int i) => $"bench-{i:D5}.md";
+
+    private static string NewsMarkdown(int i)
+    {
+        var date = new DateTime(2024, 4, 1, 9, 0, 0).AddHours(i * 5);
+        var city = Cities[i % Cities.Length];
+        var topic = Topics[i % Topics.Length];
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"""
+            ---
+            title: {city}で{topic}を開催しました（第{i + 1}回）
+            date: {date:yyyy-MM-dd'T'HH:mm}
+            summary: {city}の会場で{topic}を開催し、県内のスタートアップと支援機関が参加しました。
+            tags: [イベント, {topic}]
+            ---
+            {city}で第{i + 1}回の{topic}を開催しました。県内外から起業家、支援機関、金融機関の担当者が集まり、事業の相談や連携について話し合いました。
+
+            ## 当日の内容
+
+            - 開会のあいさつと事業の紹介
+            - 先輩起業家による講演「地方から世界へ」
+            - 参加者同士の{topic}と名刺交換
+            - 次回の予定のご案内
+
+            ## 参加者の内訳
+
+            | 区分 | 人数 | 備考 |
+            |---|---:|---|
+            | 起業家・創業予定者 | {20 + i % 30} | 県内在住・在勤 |
+            | 支援機関 | {5 + i % 7} | 市町村・商工会議所 |
+            | 金融機関 | {2 + i % 4} | 地方銀行・信用金庫 |
+
+            ### 次回について
+
+            次回の開催は[イベント一覧](/events/)でお知らせします。ご質問は[この事業について](/about/)のページをご覧ください。
+
+            """);
+        return text.ToString();
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is not worth failing a benchmark over.
+        }
+    }
+}

@@ -1,0 +1,77 @@
+namespace StartupHub.Forms;
+
+/// <summary>
+/// Configuration section "Forms" (environment variables: Forms__ManifestPath, Forms__Storage__ConnectionString, ...).
+/// </summary>
+public sealed class FormsOptions
+{
+    public const string SectionName = "Forms";
+
+    /// <summary>Forms:ManifestPath — the forms-manifest.json the site build emits.</summary>
+    public string ManifestPath { get; set; } = "_site/forms-manifest.json";
+
+    /// <summary>Forms:HmacSecret — signs form-issue times, cancellation tokens and email fingerprints.
+    /// At least 32 characters. Required with Azure storage; the local store generates and keeps one.</summary>
+    public string? HmacSecret { get; set; }
+
+    /// <summary>Forms:MaxBodyBytes — larger request bodies answer 413.</summary>
+    public int MaxBodyBytes { get; set; } = 16 * 1024;
+
+    /// <summary>Forms:MinimumFillSeconds — submissions faster than this after the form was issued are refused.</summary>
+    public double MinimumFillSeconds { get; set; } = 3;
+
+    /// <summary>Forms:MaximumFormAgeHours — form-issue tokens older than this are refused.</summary>
+    public double MaximumFormAgeHours { get; set; } = 24;
+
+    /// <summary>Forms:AvailabilityMaxAgeSeconds — how long browsers and CDNs may cache availability.</summary>
+    public int AvailabilityMaxAgeSeconds { get; set; } = 5;
+
+    public FormsStorageOptions Storage { get; set; } = new();
+
+    public FormsRateLimitOptions RateLimit { get; set; } = new();
+
+    public ClientAddressOptions ClientAddress { get; set; } = new();
+
+    public LedgerOptions Ledger { get; set; } = new();
+}
+
+public sealed class FormsStorageOptions
+{
+    /// <summary>Forms:Storage:ConnectionString — Azure Storage connection string; empty means the local folder store.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Forms:Storage:Container — blob container name.</summary>
+    public string Container { get; set; } = "forms";
+
+    /// <summary>Forms:Storage:LocalPath — folder for the local store, relative to the working directory.</summary>
+    public string LocalPath { get; set; } = ".data/forms";
+}
+
+public sealed class FormsRateLimitOptions
+{
+    /// <summary>Forms:RateLimit:PermitsPerMinute — sustained requests per client per minute.</summary>
+    public int PermitsPerMinute { get; set; } = 30;
+
+    /// <summary>Forms:RateLimit:Burst — requests a client may make at once before the per-minute rate applies.</summary>
+    public int Burst { get; set; } = 10;
+}
+
+public sealed class ClientAddressOptions
+{
+    /// <summary>Forms:ClientAddress:ForwardedHeader — the header the platform's front end appends the client
+    /// address to (X-Forwarded-For on Azure Functions). Empty means use the TCP peer (local host).</summary>
+    public string? ForwardedHeader { get; set; }
+
+    /// <summary>Forms:ClientAddress:TrustedProxies — how many entries at the right of the header were added by
+    /// proxies we control. Only those are trusted; anything to their left was written by the client.</summary>
+    public int TrustedProxies { get; set; } = 1;
+}
+
+public sealed class LedgerOptions
+{
+    /// <summary>Forms:Ledger:MaxAttempts — optimistic-concurrency attempts before answering 503.</summary>
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>Forms:Ledger:MaxBatch — registrations committed together in one ledger write.</summary>
+    public int MaxBatch { get; set; } = 256;
+}

@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StartupHub.Forms.Http;
+using StartupHub.Forms.Manifest;
+using StartupHub.Forms.Registration;
+using StartupHub.Forms.Security;
+using StartupHub.Forms.Storage;
+
+namespace StartupHub.Forms;
+
+/// <summary>Registers the forms API in any host: the Functions worker or the local `serve` server.</summary>
+public static class FormsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds section "Forms" and registers the handlers and their dependencies. Everything is added with
+    /// TryAdd, so a host (or a test) may register its own <see cref="IFormStore"/>, <see cref="TimeProvider"/>
+    /// or <see cref="IFormsManifestProvider"/> first.
+    /// </summary>
+    public static IServiceCollection AddStartupHubForms(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FormsOptions>().Bind(configuration.GetSection(FormsOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IFormsManifestProvider, FileFormsManifestProvider>();
+        services.TryAddSingleton<IFormStore>(CreateStore);
+        services.TryAddSingleton(CreateSecrets);
+        services.TryAddSingleton<FormIssueTokens>();
+        services.TryAddSingleton<ClientAddressResolver>();
+        services.TryAddSingleton<ClientRateLimiter>();
+        services.TryAddSingleton<LedgerCoordinator>();
+        services.TryAddSingleton<RegistrationService>();
+        services.TryAddSingleton<FormsHandlers>();
+        return services;
+    }
+
+    private static IFormStore CreateStore(IServiceProvider services)
+    {
+        FormsStorageOptions storage = services.GetRequiredService<IOptions<FormsOptions>>().Value.Storage;
+        return string.IsNullOrWhiteSpace(storage.ConnectionString)
+            ? new LocalFolderFormStore(storage.LocalPath)
+            : new AzureBlobFormStore(storage.ConnectionString, storage.Container);
+    }
+
+    /// <summary>
+    /// With Azure storage a configured secret is mandatory (every instance must sign alike). With the local
+    /// store a secret is generated once and kept beside the data, so cancellation links keep working
+    /// across `serve` restarts without anyone having to configure anything.
+    /// </summary>
+    private static FormSecrets CreateSecrets(IServiceProvider services)
+    {
+        FormsOptions options = services.GetRequiredService<IOptions<FormsOptions>>().Value;
+        if (!string.IsNullOrEmpty(options.HmacSecret))
+        {
+            return new FormSecrets(options.HmacSecret);
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.Storage.ConnectionString))
+        {
+            throw new InvalidOperationException("Forms:HmacSecret must be configured when Forms:Storage:ConnectionString is set.");
+        }
+
+        string folder = Path.GetFullPath(options.Storage.LocalPath);
+        Directory.CreateDirectory(folder);
+        string path = Path.Combine(folder, ".hmac-secret");
+        if (!File.Exists(path))
+        {
+            try
+            {
+                using FileStream stream = new(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                stream.Write(System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(48))));
+                if (services.GetService<ILoggerFactory>()?.CreateLogger(typeof(FormsServiceCollectionExtensions)) is { } logger)
+                {
+                    Log.SecretGenerated(logger, DateTimeOffset.UtcNow, path);
+                }
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another process created it first; use theirs.
+            }
+        }
+
+        return new FormSecrets(File.ReadAllText(path).Trim());
+    }
+}

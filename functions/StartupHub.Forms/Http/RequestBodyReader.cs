@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace StartupHub.Forms.Http;
+
+/// <summary>Reads a JSON body with a hard size cap, before anything is parsed.</summary>
+internal static class RequestBodyReader
+{
+    public static bool IsJson(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out MediaTypeHeaderValue? mediaType))
+        {
+            return false;
+        }
+
+        bool json = mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
+        bool utf8 = !mediaType.Charset.HasValue || mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase);
+        return json && utf8;
+    }
+
+    /// <summary>Returns the body, or null when it is larger than <paramref name="maxBytes"/> (declared or actual).</summary>
+    public static async Task<byte[]?> ReadCappedAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is long declared && declared > maxBytes)
+        {
+            return null;
+        }
+
+        // Chunked bodies have no declared length, so count while reading and stop one byte past the cap.
+        byte[] buffer = new byte[maxBytes + 1];
+        int total = 0;
+        while (total < buffer.Length)
+        {
+            int read = await request.Body.ReadAsync(buffer.AsMemory(total), cancellationToken);
+            if (read == 0)
+            {
+                break;
+            }
+
+            total += read;
+        }
+
+        return total > maxBytes ? null : buffer.AsSpan(0, total).ToArray();
+    }
+}

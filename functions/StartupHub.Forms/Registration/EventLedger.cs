@@ -1,0 +1,105 @@
+using StartupHub.Forms.Manifest;
+
+namespace StartupHub.Forms.Registration;
+
+/// <summary>
+/// The per-event ledger: ledgers/event-registration/{eventId}.json. It is the single source of truth for
+/// who holds a seat and who waits, and it holds no personal data (only record ids, numbers and keyed
+/// fingerprints). Every change is applied to a freshly read copy and written back with If-Match, so two
+/// writers can never both act on the same state.
+/// </summary>
+public sealed class EventLedger
+{
+    public int Schema { get; set; } = 1;
+
+    public string EventId { get; set; } = "";
+
+    /// <summary>Incremented by exactly one per successful write.</summary>
+    public long Version { get; set; }
+
+    public int NextNumber { get; set; } = 1;
+
+    public Dictionary<string, SessionLedger> Sessions { get; set; } = [];
+
+    public Dictionary<string, LedgerRegistration> Registrations { get; set; } = [];
+
+    /// <summary>Keyed email fingerprint → registration id, for active (not cancelled) registrations only.</summary>
+    public Dictionary<string, string> ActiveByEmail { get; set; } = [];
+
+    public Dictionary<string, IdempotencyEntry> IdempotencyKeys { get; set; } = [];
+
+    /// <summary>Append-only history of seat changes; lets anyone replay the ledger and check that no version
+    /// ever had more confirmed than seats and that promotions followed the waitlist order.</summary>
+    public List<LedgerChange> Changes { get; set; } = [];
+
+    /// <summary>Set by the rules when this copy differs from what was read; only dirty copies are written.</summary>
+    internal bool Dirty { get; set; }
+
+    public static EventLedger New(string eventId) => new() { EventId = eventId };
+
+    public SessionLedger Session(string sessionId) =>
+        Sessions.TryGetValue(sessionId, out SessionLedger? session) ? session : Sessions[sessionId] = new SessionLedger();
+}
+
+public sealed class SessionLedger
+{
+    /// <summary>The capacity last applied from the manifest.</summary>
+    public int Capacity { get; set; }
+
+    /// <summary>Confirmed registration ids in the order they got their seat.</summary>
+    public List<string> Confirmed { get; set; } = [];
+
+    /// <summary>Waiting registration ids, first come first served.</summary>
+    public List<string> Waitlist { get; set; } = [];
+}
+
+public sealed class LedgerRegistration
+{
+    public string Number { get; set; } = "";
+
+    public string EmailFingerprint { get; set; } = "";
+
+    public List<string> Sessions { get; set; } = [];
+
+    public DateTimeOffset RegisteredAt { get; set; }
+
+    public DateTimeOffset? CancelledAt { get; set; }
+}
+
+public sealed record IdempotencyEntry(string RegistrationId, string RequestFingerprint);
+
+/// <summary>One seat change. Op is confirm | waitlist | promote | cancel-seat | cancel-wait.</summary>
+public sealed record LedgerChange(long Version, DateTimeOffset At, string Op, string Registration, string Session);
+
+/// <summary>Status of one registration in one session, as answered to the registrant.</summary>
+public sealed record SessionStatus(string SessionId, string Status, int? WaitlistPosition);
+
+/// <summary>What the registrant is told about their registration.</summary>
+public sealed record RegistrationView(
+    string RegistrationId,
+    string Number,
+    DateTimeOffset RegisteredAt,
+    DateTimeOffset? CancelledAt,
+    IReadOnlyList<SessionStatus> Sessions)
+{
+    public string OverallStatus =>
+        CancelledAt is not null ? "cancelled"
+        : Sessions.All(s => s.Status == SessionStates.Confirmed) ? "confirmed"
+        : Sessions.All(s => s.Status == SessionStates.Waitlisted) ? "waitlisted"
+        : "partially_confirmed";
+}
+
+public static class SessionStates
+{
+    public const string Confirmed = "confirmed";
+    public const string Waitlisted = "waitlisted";
+    public const string Cancelled = "cancelled";
+}
+
+/// <summary>Used by the availability endpoint.</summary>
+public sealed record SessionAvailability(string SessionId, string Title, int Capacity, int Confirmed, int Remaining, int Waitlist, bool AcceptsRegistration);
+
+internal static class ManifestCapacity
+{
+    public static int Of(ManifestSession session) => Math.Max(0, session.Capacity ?? 0);
+}

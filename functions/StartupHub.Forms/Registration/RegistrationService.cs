@@ -1,0 +1,134 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using StartupHub.Forms.Manifest;
+using StartupHub.Forms.Security;
+using StartupHub.Forms.Storage;
+
+namespace StartupHub.Forms.Registration;
+
+/// <summary>
+/// Registers and cancels. The order of writes is what makes "nothing acknowledged is lost" true: the
+/// personal record is written first under a fresh record id, then the seat is taken in the ledger, and
+/// only then is the registrant answered. A failure before the ledger write leaves at most an orphan
+/// record (deleted on a best-effort basis), never a seat without its person or an answer without a seat.
+/// </summary>
+public sealed class RegistrationService(
+    IFormStore store,
+    LedgerCoordinator ledgers,
+    FormSecrets secrets,
+    TimeProvider time,
+    ILogger<RegistrationService> logger)
+{
+    public async Task<RegisterOutcome> RegisterAsync(
+        ManifestEvent evt,
+        ValidRegistration registration,
+        string? idempotencyKey,
+        ReadOnlyMemory<byte> requestBody,
+        CancellationToken cancellationToken)
+    {
+        string emailFingerprint = secrets.EmailFingerprint(registration.Registrant.Email);
+        string requestFingerprint = secrets.Fingerprint("request", requestBody.Span);
+        string? keyFingerprint = idempotencyKey is null ? null : secrets.Fingerprint("idempotency-key", System.Text.Encoding.UTF8.GetBytes(idempotencyKey));
+
+        // Cheap pre-check against a recent copy: retries and double clicks should not store personal data
+        // a second time. The ledger write below is still the authority.
+        EventLedger? recent = await ledgers.ReadRecentAsync(evt, cancellationToken);
+        if (recent is not null && LedgerRules.FindExisting(recent, emailFingerprint, keyFingerprint, requestFingerprint) is not null)
+        {
+            Lookup lookup = await ledgers.ExecuteAsync(evt, (ledger, _) =>
+                new Lookup(LedgerRules.FindExisting(ledger, emailFingerprint, keyFingerprint, requestFingerprint)));
+            if (lookup.Outcome is { } existing)
+            {
+                LogOutcome(evt, existing);
+                return existing;
+            }
+        }
+
+        string recordId = NewRecordId();
+        DateTimeOffset now = time.GetUtcNow();
+        EventRegistrationRecord record = new(1, recordId, evt.Id, registration.Sessions, now,
+            new Consent(registration.PurposeVersion, now), registration.Registrant);
+        string recordKey = StorageKeys.EventRegistrationRecord(evt.Id, recordId);
+        byte[] content = JsonSerializer.SerializeToUtf8Bytes(record, FormsJson.Options);
+        if (await store.TryCreateAsync(recordKey, content, cancellationToken) is null)
+        {
+            throw new InvalidOperationException("record id collision");
+        }
+
+        RegisterOutcome result;
+        try
+        {
+            result = await ledgers.ExecuteAsync(evt, (ledger, at) => LedgerRules.Register(
+                ledger, recordId, emailFingerprint, registration.Sessions, keyFingerprint, requestFingerprint, at));
+        }
+        catch (StorageUnavailableException)
+        {
+            await DeleteOrphanAsync(recordKey);
+            throw;
+        }
+
+        if (result is not RegisterOutcome.Created)
+        {
+            await DeleteOrphanAsync(recordKey);
+        }
+
+        LogOutcome(evt, result);
+        return result;
+    }
+
+    public async Task<CancelOutcome> CancelAsync(ManifestEvent evt, string registrationId)
+    {
+        CancelOutcome outcome = await ledgers.ExecuteAsync(evt, (ledger, at) => LedgerRules.Cancel(ledger, registrationId, at));
+        if (outcome is CancelOutcome.Cancelled cancelled)
+        {
+            DateTimeOffset now = time.GetUtcNow();
+            Log.Cancelled(logger, now, evt.Id, registrationId, cancelled.Promoted.Count);
+            foreach ((string promotedId, string sessionId) in cancelled.Promoted)
+            {
+                Log.Promoted(logger, now, evt.Id, promotedId, sessionId);
+            }
+        }
+
+        return outcome;
+    }
+
+    public async Task<IReadOnlyList<SessionAvailability>> AvailabilityAsync(ManifestEvent evt, CancellationToken cancellationToken) =>
+        LedgerRules.Availability(await ledgers.ReadRecentAsync(evt, cancellationToken), evt);
+
+    /// <summary>128 random bits in a sortable-by-time form (UUIDv7), safe as a path segment and unguessable
+    /// enough that the id alone grants nothing; cancelling also needs the HMAC token.</summary>
+    private static string NewRecordId() => Guid.CreateVersion7().ToString("N");
+
+    private async Task DeleteOrphanAsync(string recordKey)
+    {
+        try
+        {
+            await store.DeleteAsync(recordKey, CancellationToken.None);
+        }
+        catch (StorageUnavailableException)
+        {
+            // Left for a sweep: a record whose id is not in the ledger was never acknowledged to anyone.
+        }
+    }
+
+    private void LogOutcome(ManifestEvent evt, RegisterOutcome outcome)
+    {
+        DateTimeOffset now = time.GetUtcNow();
+        switch (outcome)
+        {
+            case RegisterOutcome.Created c:
+                Log.Registered(logger, now, "created", evt.Id, c.View.RegistrationId, c.View.Number, c.View.OverallStatus);
+                break;
+            case RegisterOutcome.DuplicateEmail d:
+                Log.Registered(logger, now, "duplicate_email", evt.Id, d.View.RegistrationId, d.View.Number, d.View.OverallStatus);
+                break;
+            case RegisterOutcome.Replayed r:
+                Log.Registered(logger, now, "idempotent_replay", evt.Id, r.View.RegistrationId, r.View.Number, r.View.OverallStatus);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private sealed record Lookup(RegisterOutcome? Outcome);
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what the project needs on a fresh machine; cheap to re-run (each step checks first).
+#   scripts/setup.sh            .NET restore + pinned npm tools (Pagefind, Azurite, ...)
+#   scripts/setup.sh --browser  also Debian's Chromium, Japanese fonts and Java (for the Nu validator)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_browser=false
+[[ "${1:-}" == "--browser" ]] && want_browser=true
+
+need_apt=()
+command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK is required (dotnet not found)" >&2; exit 1; }
+command -v node >/dev/null || need_apt+=(nodejs npm)
+if $want_browser; then
+  [[ -x /usr/bin/chromium ]] || need_apt+=(chromium)
+  fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
+  command -v java >/dev/null || need_apt+=(default-jre-headless)
+fi
+if ((${#need_apt[@]})); then
+  echo "setup: apt-get install ${need_apt[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+# npm tools are pinned by package-lock.json; reinstall only when the lock changed.
+stamp=node_modules/.startuphub-lock
+if [[ ! -f $stamp ]] || ! cmp -s package-lock.json "$stamp"; then
+  echo "setup: npm ci (pinned tools)"
+  npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json "$stamp"
+fi
+
+dotnet restore StartupHub.sln --verbosity quiet

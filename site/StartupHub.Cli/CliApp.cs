@@ -1,0 +1,36 @@
+using StartupHub.Cli.Arguments;
+using StartupHub.Cli.Commands;
+
+namespace StartupHub.Cli;
+
+/// <summary>The command line's entry, callable in-process (tests run it with their own writers).</summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+        {
+            (args.Length == 0 ? stderr : stdout).WriteLine(Usage.Text);
+            return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Ok;
+        }
+
+        var rest = args[1..];
+        try
+        {
+            return args[0] switch
+            {
+                "build" => BuildCommand.Run(rest, stdout, stderr),
+                "check" => CheckCommand.Run(rest, stdout, stderr),
+                "serve" => await ServeCommand.RunAsync(rest, stdout, stderr, cancellationToken),
+                var other => throw new UsageException($"「{other}」というコマンドはありません。"),
+            };
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine($"エラー: {e.Message}");
+            stderr.WriteLine();
+            stderr.WriteLine(Usage.Text);
+            return ExitCodes.Usage;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using StartupHub.Cli.LiveReload;
+using StartupHub.Site.Build;
+
+namespace StartupHub.Cli.DevServer;
+
+/// <summary>
+/// The dev server's build state: rebuilds one at a time with the same <see cref="SiteBuilder"/> (so parsed
+/// templates are reused), coalesces changes that arrive during a build, and keeps the last result for the
+/// error overlay.
+/// </summary>
+public sealed class DevSite(BuildOptions options, LiveReloadHub liveReload, TextWriter log)
+{
+    private readonly SiteBuilder _builder = new();
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private int _pending;
+    private int _generation;
+
+    public BuildOptions Options { get; private set; } = options;
+
+    /// <summary>Null until the first build finishes.</summary>
+    public BuildResult? LastResult { get; private set; }
+
+    /// <summary>Counts finished builds; tests poll it to see a rebuild happen.</summary>
+    public int Generation => Volatile.Read(ref _generation);
+
+    public void UseBaseUrl(Uri baseUrl) => Options = Options with { BaseUrl = baseUrl };
+
+    /// <summary>Builds now, or once more after the running build if one is in progress.</summary>
+    public async Task RebuildAsync()
+    {
+        Interlocked.Exchange(ref _pending, 1);
+        if (!await _gate.WaitAsync(0))
+        {
+            return; // the running build loops once more for this change
+        }
+
+        try
+        {
+            while (Interlocked.Exchange(ref _pending, 0) == 1)
+            {
+                var result = await Task.Run(() => _builder.Build(Options));
+                LastResult = result;
+                var generation = Interlocked.Increment(ref _generation);
+                log.WriteLine(result.Succeeded
+                    ? $"[{DateTime.Now:HH:mm:ss}] 再生成しました（{result.Pages.Count} ページ、{result.Total.TotalMilliseconds:0} ms）。"
+                    : $"[{DateTime.Now:HH:mm:ss}] 生成に失敗しました（エラー {result.ErrorCount} 件）。ブラウザにエラーを表示しています。");
+                foreach (var diagnostic in result.Diagnostics.Where(d => d.Severity == Site.Diagnostics.Severity.Error))
+                {
+                    log.WriteLine("  " + diagnostic);
+                }
+
+                liveReload.Reload(generation);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

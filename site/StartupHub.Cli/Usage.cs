@@ -1,0 +1,36 @@
+namespace StartupHub.Cli;
+
+internal static class Usage
+{
+    public const string Text = """
+        使い方: startuphub <コマンド> [オプション]
+
+        コマンド:
+          build   サイトを生成して出力フォルダに書き出します。
+          check   読み込み・検証・描画・リンク確認だけを行い、何も書き出しません（プルリクエストの CI 向け）。
+          serve   サイトを生成してローカルで表示し、content/ や themes/ の変更で再生成・自動再読み込みします。
+          help    この説明を表示します。
+
+        build のオプション:
+          --root DIR        リポジトリのルート（content/ と themes/ がある場所。既定: 現在のフォルダ）
+          --out DIR         出力フォルダ（既定: <root>/_site）
+          --base-url URL    site.yml の base_url の代わりに使う URL（プレビュー環境など）
+          --drafts          下書き（draft: true）も含める
+          --now 日時        この日時として公開予定・受付状態を計算する（例: 2025-10-01T10:00+09:00）
+          --preview         プレビュー用: 全ページ noindex、robots.txt でクロールを禁止
+          --no-search       検索インデックス（Pagefind）を作らない
+          --theme NAME      テーマ名（既定: default）
+
+        check のオプション:
+          --root DIR, --base-url URL, --drafts, --now 日時, --theme NAME（build と同じ）
+          --format github   GitHub Actions の注釈（::error file=…）で出力する
+          --summary FILE    日本語の結果を Markdown で FILE に追記する（$GITHUB_STEP_SUMMARY 向け）
+
+        serve のオプション:
+          --port N          待ち受けるポート（既定: 8080、127.0.0.1 のみ）
+          --root DIR, --drafts, --now 日時, --theme NAME（build と同じ）
+          --out DIR         確認用の出力フォルダ（既定: <root>/.data/serve-site）
+
+        終了コード: 0 成功 / 1 コンテンツやテンプレートのエラー / 2 コマンドの使い方の誤り
+        """;
+}

@@ -1,0 +1,150 @@
+using StartupHub.Site.Content;
+using StartupHub.Site.Diagnostics;
+using StartupHub.Site.Loading;
+using StartupHub.Site.Templates.Filters;
+using StartupHub.Site.Views;
+using JsonLdBuilder = StartupHub.Site.Outputs.JsonLd.JsonLd;
+
+namespace StartupHub.Site.Build.Pages;
+
+/// <summary>Every page of the URL table in docs/content-model.md, as plans for the render phase.</summary>
+/// <param name="settingsPath">site.yml relative to the root: where list pages (which have no file of their own) report faults.</param>
+public sealed class PagePlanner(SiteContent content, ViewIndex views, Uri baseUrl, bool preview, DateTimeOffset now, string settingsPath)
+{
+    public const int NewsPerPage = 10;
+    public const string RouteConflictCode = "SH1201";
+
+    /// <summary>First path segments the generator owns; a content page may not take them.</summary>
+    private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
+    {
+        "events", "people", "companies", "videos", "news", "supporters", "search", "assets", "images", "pagefind", "api", "feed.xml", "sitemap.xml", "robots.txt", "404.html",
+    };
+
+    private static readonly Breadcrumb Home = new("ホーム", "/");
+
+    public IReadOnlyList<PagePlan> Plan(DiagnosticBag diagnostics)
+    {
+        var plans = new List<PagePlan>();
+        plans.Add(List("/", "home", "home", content.Settings.Title, [], [Home], JsonLdBuilder.WebSite(content.Settings, baseUrl)));
+        AddEvents(plans);
+        AddSection(plans, "/people/", "people", "person", "登壇者・メンター", views.People, p => p.Url, p => p.Name, p => p.Item, p => p.Summary, p => p.Photo);
+        AddSection(plans, "/companies/", "companies", "company", "参加企業", views.Companies, c => c.Url, c => c.Name, c => c.Item, c => c.Summary, c => c.Logo);
+        AddSection(plans, "/videos/", "videos", "video", "動画アーカイブ", views.Videos, v => v.Url, v => v.Title, v => v.Item, v => v.Description, _ => null);
+        AddNews(plans);
+        AddSection(plans, "/supporters/", "supporters", "supporter", "支援機関", views.Supporters, s => s.Url, s => s.Name, s => s.Item, s => s.Area, _ => null);
+        AddContentPages(plans, diagnostics);
+        plans.Add(List("/search/", "search", "search", "サイト内検索", [], [Home, new("サイト内検索", "/search/")]));
+        var notFound = List("/404.html", "404", "404", "ページが見つかりません", [], [Home]);
+        plans.Add(notFound with { Page = notFound.Page with { Noindex = true } });
+        return plans;
+    }
+
+    private void AddEvents(List<PagePlan> plans)
+    {
+        var crumbs = new List<Breadcrumb> { Home, new("イベント", "/events/") };
+        plans.Add(List("/events/", "events", "events", "イベント", views.Events, crumbs));
+        foreach (var city in Enum.GetValues<City>())
+        {
+            var taxonomy = new Taxonomy(KebabCase.Of(city), Labels.Of(city), $"/events/{KebabCase.Of(city)}/");
+            var plan = List(taxonomy.Url, "events", "events", $"{taxonomy.Label}のイベント", [.. views.Events.Where(e => e.Item.City == city)], [.. crumbs, new(taxonomy.Label, taxonomy.Url)]);
+            plans.Add(plan with { Page = plan.Page with { Taxonomy = taxonomy } });
+        }
+
+        foreach (var series in Enum.GetValues<EventSeries>())
+        {
+            var taxonomy = new Taxonomy(KebabCase.Of(series), Labels.Of(series), $"/events/series/{KebabCase.Of(series)}/");
+            var plan = List(taxonomy.Url, "events", "events", taxonomy.Label, [.. views.Events.Where(e => e.Item.Series == series)], [.. crumbs, new(taxonomy.Label, taxonomy.Url)]);
+            plans.Add(plan with { Page = plan.Page with { Taxonomy = taxonomy } });
+        }
+
+        foreach (var e in views.Events)
+        {
+            plans.Add(Detail(e.Url, "event", e.Title, e.Summary, e, e.Item, e.Image, [.. crumbs, new(e.Title, e.Url)], null));
+        }
+    }
+
+    private void AddNews(List<PagePlan> plans)
+    {
+        var crumbs = new List<Breadcrumb> { Home, new("お知らせ", "/news/") };
+        var total = Math.Max(1, (views.News.Count + NewsPerPage - 1) / NewsPerPage);
+        for (var page = 1; page <= total; page++)
+        {
+            var items = views.News.Skip((page - 1) * NewsPerPage).Take(NewsPerPage).ToList();
+            var url = NewsPageUrl(page);
+            var paginator = new Paginator(page, total, page > 1 ? NewsPageUrl(page - 1) : null, page < total ? NewsPageUrl(page + 1) : null, NewsPerPage, views.News.Count);
+            var title = page == 1 ? "お知らせ" : $"お知らせ（{page}ページ目）";
+            var plan = List(url, "news", "news", title, items, page == 1 ? crumbs : [.. crumbs, new(title, url)]);
+            plans.Add(plan with { Page = plan.Page with { Paginator = paginator } });
+        }
+
+        foreach (var n in views.News)
+        {
+            plans.Add(Detail(n.Url, "news-item", n.Title, n.Summary, n, n.Item, null, [.. crumbs, new(n.Title, n.Url)], n.Date));
+        }
+    }
+
+    private static string NewsPageUrl(int page) => page == 1 ? "/news/" : $"/news/page/{page}/";
+
+    private void AddSection<T>(List<PagePlan> plans, string listUrl, string listLayout, string detailLayout, string title, IReadOnlyList<T> items,
+        Func<T, string> url, Func<T, string> name, Func<T, ContentItem> item, Func<T, string?> description, Func<T, ImageRef?> image)
+        where T : class
+    {
+        var crumbs = new List<Breadcrumb> { Home, new(title, listUrl) };
+        plans.Add(List(listUrl, listLayout, listLayout, title, items, crumbs));
+        foreach (var view in items)
+        {
+            plans.Add(Detail(url(view), detailLayout, name(view), description(view), view, item(view), image(view), [.. crumbs, new(name(view), url(view))], null));
+        }
+    }
+
+    private void AddContentPages(List<PagePlan> plans, DiagnosticBag diagnostics)
+    {
+        foreach (var page in views.Pages)
+        {
+            if (Reserved.Contains(page.Slug))
+            {
+                diagnostics.Error(new SourceLocation(page.Item.SourcePath, 1, 1), RouteConflictCode,
+                    $"ページのスラッグ「{page.Slug}」は /{page.Slug}/ がサイトの一覧ページと重なるため使えません。ファイル名を変えてください。");
+                continue;
+            }
+
+            plans.Add(Detail(page.Url, page.Layout, page.Title, page.Description, page, page.Item, null, [Home, new(page.Title, page.Url)], null));
+        }
+    }
+
+    private PagePlan List(string url, string kind, string layout, string title, IReadOnlyList<object> items, IReadOnlyList<Breadcrumb> crumbs, string? jsonLd = null) =>
+        new(new PageView
+        {
+            Title = title,
+            Description = content.Settings.Description,
+            Url = url,
+            CanonicalUrl = SiteUrl.Absolute(baseUrl, url),
+            Kind = kind,
+            Layout = layout,
+            Items = items,
+            Breadcrumbs = crumbs,
+            JsonLd = jsonLd ?? (crumbs.Count > 1 ? Breadcrumbs(crumbs) : null),
+            Noindex = preview,
+        }, null, new SourceLocation(settingsPath, 1, 1), null);
+
+    private PagePlan Detail(string url, string layout, string title, string? description, object view, ContentItem item, ImageRef? image, IReadOnlyList<Breadcrumb> crumbs, DateTimeOffset? lastModified) =>
+        new(new PageView
+        {
+            Title = title,
+            Description = string.IsNullOrWhiteSpace(description) ? content.Settings.Description : description,
+            Url = url,
+            CanonicalUrl = SiteUrl.Absolute(baseUrl, url),
+            Kind = layout,
+            Layout = layout,
+            Content = views.Html(item),
+            Item = view,
+            Breadcrumbs = crumbs,
+            JsonLd = JsonLdBuilder.ForItem(item, content, baseUrl, now) ?? Breadcrumbs(crumbs),
+            Image = image is null ? null : SiteUrl.Absolute(baseUrl, image.Src),
+            ImageAlt = image?.Alt,
+            Noindex = preview,
+        }, item, new SourceLocation(item.SourcePath, 1, 1), lastModified);
+
+    private string Breadcrumbs(IReadOnlyList<Breadcrumb> crumbs) =>
+        JsonLdBuilder.BreadcrumbList(crumbs.Select(c => new Link(c.Title, c.Url)), baseUrl);
+}

@@ -1,0 +1,132 @@
+using StartupHub.Site.Content;
+using StartupHub.Site.Diagnostics;
+using StartupHub.Site.Validation;
+
+namespace StartupHub.Site.Loading;
+
+/// <summary>File access for the load phase: paths, front matter, YAML trees and the source map.</summary>
+internal sealed class ContentFiles(string contentDirectory, string rootDirectory, DiagnosticBag diagnostics)
+{
+    public DiagnosticBag Diagnostics { get; } = diagnostics;
+
+    public SourceMap SourceMap { get; } = new();
+
+    public LoadFaults Faults { get; } = new();
+
+    public delegate T ItemReader<out T>(Fields fields, string slug, string sourcePath, string body);
+
+    public Fields Fields(YMapping mapping, IReadOnlyList<string> keys) =>
+        new(mapping, PathOf(mapping), "", keys, Diagnostics, Faults);
+
+    /// <summary>Reads a top-level YAML file that must be a mapping (site.yml).</summary>
+    public YMapping? ReadYamlMapping(string name, bool required)
+    {
+        var node = ReadYaml(name, required, out var path);
+        if (node is YMapping mapping)
+        {
+            _paths[mapping] = path;
+            return mapping;
+        }
+
+        if (node is not null)
+            Diagnostics.Error(new SourceLocation(path, node.Start.Line, node.Start.Column), Codes.WrongType, Messages.ExpectedMapping(name));
+        return null;
+    }
+
+    public YNode? ReadYaml(string name, bool required, out string path)
+    {
+        var full = System.IO.Path.Combine(contentDirectory, name);
+        path = Relative(full);
+        if (!File.Exists(full))
+        {
+            if (required)
+                Diagnostics.Error(new SourceLocation(path, 1, 1), Codes.UnreadableFile, Messages.UnreadableFile("ファイルがありません"));
+            return null;
+        }
+
+        var node = YamlTreeReader.Parse(File.ReadAllText(full).TrimStart('\uFEFF'), path, 1, Diagnostics);
+        if (node is not null)
+            SourceMap.AddTree(path, "", node);
+        return node;
+    }
+
+    /// <summary>Reads every <c>*{extension}</c> file of a folder, in name order. Unreadable files are recorded, not returned.</summary>
+    public IReadOnlyList<T> ReadCollection<T>(string folder, string extension, IReadOnlyList<string> keys, ItemReader<T> read)
+    {
+        var directory = System.IO.Path.Combine(contentDirectory, folder);
+        if (!Directory.Exists(directory))
+            return [];
+
+        var items = new List<T>();
+        foreach (var full in Directory.EnumerateFiles(directory, "*" + extension).Order(StringComparer.Ordinal))
+        {
+            var path = Relative(full);
+            var slug = System.IO.Path.GetFileNameWithoutExtension(full);
+            var (node, body) = extension == ".md" ? ReadMarkdown(full, path) : (ReadYamlFile(full, path), "");
+            switch (node)
+            {
+                case YMapping mapping:
+                    SourceMap.AddTree(path, "", mapping);
+                    items.Add(read(new Fields(mapping, path, "", keys, Diagnostics, Faults), slug, path, body));
+                    break;
+                case null:
+                    Faults.AddUnreadable(folder, slug);
+                    break;
+                default:
+                    Diagnostics.Error(new SourceLocation(path, node.Start.Line, node.Start.Column), Codes.WrongType, Messages.ExpectedMapping(slug));
+                    Faults.AddUnreadable(folder, slug);
+                    break;
+            }
+        }
+
+        return items;
+    }
+
+    private readonly Dictionary<YMapping, string> _paths = new(ReferenceEqualityComparer.Instance);
+
+    private string PathOf(YMapping mapping) => _paths[mapping];
+
+    private YNode? ReadYamlFile(string full, string path) =>
+        YamlTreeReader.Parse(File.ReadAllText(full).TrimStart('\uFEFF'), path, 1, Diagnostics);
+
+    private (YNode? Node, string Body) ReadMarkdown(string full, string path)
+    {
+        var text = File.ReadAllText(full);
+        var split = FrontMatter.Split(text, out var faultLine);
+        if (split is null)
+        {
+            var message = faultLine == 1 ? Messages.FrontMatterMissing() : Messages.FrontMatterUnclosed();
+            Diagnostics.Error(new SourceLocation(path, faultLine, 1), Codes.FrontMatterMissing, message);
+            return (null, "");
+        }
+
+        SourceMap.SetBodyFirstLine(path, split.BodyFirstLine);
+        var node = YamlTreeReader.Parse(split.Yaml, path, split.YamlFirstLine, Diagnostics);
+        return (node is YScalar { IsNull: true } ? new YMapping(new TextPosition(split.YamlFirstLine, 1), []) : node, split.Body);
+    }
+
+    public string RelativePath(string name) => Relative(System.IO.Path.Combine(contentDirectory, name));
+
+    private string Relative(string full) =>
+        System.IO.Path.GetRelativePath(rootDirectory, full).Replace('\\', '/');
+}
+
+/// <summary>
+/// What the load phase could not read: whole files (references to them are not reported again as missing)
+/// and single values (rules that compare values skip them, so one typo gives one diagnostic).
+/// </summary>
+public sealed class LoadFaults
+{
+    private readonly HashSet<(string Collection, string Slug)> _unreadable = [];
+    private readonly HashSet<(string Path, string KeyPath)> _values = [];
+
+    public static LoadFaults None => new();
+
+    public void AddUnreadable(string collection, string slug) => _unreadable.Add((collection, slug));
+
+    public bool IsUnreadable(string collection, string slug) => _unreadable.Contains((collection, slug));
+
+    public void AddValue(string path, string keyPath) => _values.Add((path, keyPath));
+
+    public bool IsFaulted(string path, string keyPath) => _values.Contains((path, keyPath));
+}

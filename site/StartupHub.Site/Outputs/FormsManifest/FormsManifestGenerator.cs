@@ -1,0 +1,134 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using StartupHub.Site.Build;
+using StartupHub.Site.Content;
+using StartupHub.Site.Outputs.Common;
+
+namespace StartupHub.Site.Outputs.FormsManifest;
+
+/// <summary>
+/// /forms-manifest.json: the only contract between the site and the forms API (docs/forms-manifest.md,
+/// schema in docs/forms-manifest.schema.json). Capacities, sessions and registration windows are written
+/// once, in each event's YAML, and reach the API only through this file. Written by hand with
+/// <see cref="Utf8JsonWriter"/> so every property name and time format is exactly the documented one.
+/// </summary>
+public sealed class FormsManifestGenerator : IOutputGenerator
+{
+    public const string OutputPath = "forms-manifest.json";
+
+    /// <summary>Bump when the shape changes incompatibly; the API refuses a schema it does not know.</summary>
+    public const int SchemaVersion = 1;
+
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = true,
+        // A standalone .json file, not embedded in HTML: keep Japanese and "+09:00" readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public string Name => "forms-manifest";
+
+    public IEnumerable<OutputFile> Generate(OutputContext context)
+    {
+        var content = context.Content;
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("schema", SchemaVersion);
+            json.WriteString("generated_at", Jst.IsoUtc(context.Now));
+            json.WriteBoolean("forms_open", content.Settings.Forms == FormsMode.Open);
+
+            json.WriteStartArray("events");
+            foreach (var e in content.Events.OrderBy(e => e.Start).ThenBy(e => e.Slug, StringComparer.Ordinal))
+            {
+                WriteEvent(json, e);
+            }
+
+            json.WriteEndArray();
+
+            json.WriteStartArray("forms");
+            foreach (var form in content.Forms.OrderBy(f => f.Slug, StringComparer.Ordinal))
+            {
+                json.WriteStartObject();
+                json.WriteString("id", form.Slug);
+                json.WriteString("kind", OutputLabels.Kebab(form.Kind));
+                json.WriteString("title", form.Title);
+                WriteTimeOrNull(json, "opens", form.Opens);
+                WriteTimeOrNull(json, "closes", form.Closes);
+                json.WriteString("purpose_version", form.PurposeVersion);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+
+            json.WriteStartArray("companies");
+            foreach (var company in content.Companies.OrderBy(c => c.Slug, StringComparer.Ordinal))
+            {
+                json.WriteStartObject();
+                json.WriteString("id", company.Slug);
+                json.WriteString("name", company.Name);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        stream.WriteByte((byte)'\n');
+        yield return new OutputFile(OutputPath, stream.ToArray());
+    }
+
+    private static void WriteEvent(Utf8JsonWriter json, Event e)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", e.Slug);
+        json.WriteString("title", e.Title);
+        json.WriteString("city", OutputLabels.Kebab(e.City));
+        json.WriteString("series", OutputLabels.Kebab(e.Series));
+        json.WriteString("url", SiteUrls.EventPath(e));
+        json.WriteString("start", Jst.Iso(e.Start));
+        json.WriteString("end", Jst.Iso(e.End));
+        json.WriteString("status", OutputLabels.Kebab(e.Status));
+        if (e.Registration is { } window)
+        {
+            json.WriteStartObject("registration");
+            json.WriteString("opens", Jst.Iso(window.Opens));
+            json.WriteString("closes", Jst.Iso(window.Closes));
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("registration");
+        }
+
+        json.WriteStartArray("sessions");
+        foreach (var session in e.Sessions)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", session.Id);
+            json.WriteString("kind", OutputLabels.Kebab(session.Kind));
+            json.WriteString("title", session.Title);
+            json.WriteString("start", Jst.Iso(session.Start));
+            json.WriteString("end", Jst.Iso(session.End));
+            json.WriteNumber("capacity", session.Capacity);
+            json.WriteBoolean("registration", session.Registration);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteTimeOrNull(Utf8JsonWriter json, string name, DateTimeOffset? value)
+    {
+        if (value is { } time)
+        {
+            json.WriteString(name, Jst.Iso(time));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}

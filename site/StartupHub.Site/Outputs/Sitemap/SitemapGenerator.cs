@@ -1,0 +1,45 @@
+using StartupHub.Site.Build;
+using StartupHub.Site.Outputs.Common;
+
+namespace StartupHub.Site.Outputs.Sitemap;
+
+/// <summary>
+/// /sitemap.xml: every indexable page with its absolute URL and lastmod.
+/// Preview builds still write it (so the preview is complete and its links check out), but their
+/// robots.txt disallows all crawling and their pages are noindex, so nothing from a preview is indexed.
+/// </summary>
+public sealed class SitemapGenerator : IOutputGenerator
+{
+    public const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    public const string OutputPath = "sitemap.xml";
+
+    public string Name => "sitemap";
+
+    public IEnumerable<OutputFile> Generate(OutputContext context)
+    {
+        var pages = context.Pages
+            .Where(p => p.Indexable && !p.OutputPath.EndsWith("404.html", StringComparison.Ordinal))
+            .OrderBy(p => p.Url, StringComparer.Ordinal);
+
+        var bytes = XmlOutput.Write(xml =>
+        {
+            xml.WriteStartElement("urlset", Namespace);
+            foreach (var page in pages)
+            {
+                xml.WriteStartElement("url", Namespace);
+                xml.WriteElementString("loc", Namespace, SiteUrls.Absolute(context.BaseUrl, page.Url));
+                if (page.LastModified is { } lastModified)
+                {
+                    xml.WriteElementString("lastmod", Namespace, Jst.Iso(lastModified));
+                }
+
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        });
+
+        yield return new OutputFile(OutputPath, bytes);
+    }
+}

@@ -1,0 +1,66 @@
+using StartupHub.Site.Content;
+using StartupHub.Site.Loading;
+
+namespace StartupHub.Site.Views;
+
+/// <summary>An event with the derived fields of docs/content-model.md (state from the build's clock).</summary>
+public sealed class EventView(Event e, ViewIndex index)
+{
+    private readonly EventState _state = EventStates.StateAt(e, index.Now);
+
+    internal Event Item => e;
+
+    public string Slug => e.Slug;
+
+    public string Url => $"/events/{e.Slug}/";
+
+    public string IcsUrl => $"/events/{e.Slug}/event.ics";
+
+    public string Title => e.Title;
+
+    public string Series => KebabCase.Of(e.Series);
+
+    public string SeriesLabel => Labels.Of(e.Series);
+
+    public string SeriesUrl => $"/events/series/{Series}/";
+
+    public string City => KebabCase.Of(e.City);
+
+    public string CityLabel => Labels.Of(e.City);
+
+    public string CityUrl => $"/events/{City}/";
+
+    public VenueView? Venue => index.Venue(e.Venue);
+
+    public DateTimeOffset Start => e.Start;
+
+    public DateTimeOffset End => e.End;
+
+    public string Summary => e.Summary;
+
+    public RegistrationWindow? Registration => e.Registration;
+
+    private IReadOnlyList<SessionView>? _sessions;
+
+    public IReadOnlyList<SessionView> Sessions => _sessions ??= [.. e.Sessions.Select(s => new SessionView(s, index))];
+
+    public string Status => KebabCase.Of(e.Status);
+
+    public string StatusLabel => Labels.Of(e.Status);
+
+    public string State => KebabCase.Of(_state);
+
+    public string StateLabel => Labels.Of(_state);
+
+    public bool IsPast => index.Now >= e.End;
+
+    public IReadOnlyList<string> Videos => e.Videos;
+
+    public IReadOnlyList<VideoView> VideoItems => index.VideosBySlug(e.Videos);
+
+    public EventReport? Report => e.Report;
+
+    public ImageRef? Image => e.Image;
+
+    public string Content => index.Html(e);
+}

@@ -1,0 +1,23 @@
+using StartupHub.Site.Content;
+
+namespace StartupHub.Site.Views;
+
+/// <summary>A news item (お知らせ).</summary>
+public sealed class NewsView(NewsItem news, ViewIndex index)
+{
+    internal NewsItem Item => news;
+
+    public string Slug => news.Slug;
+
+    public string Url => $"/news/{news.Slug}/";
+
+    public string Title => news.Title;
+
+    public DateTimeOffset Date => news.Date;
+
+    public string? Summary => news.Summary;
+
+    public IReadOnlyList<string> Tags => news.Tags;
+
+    public string Content => index.Html(news);
+}

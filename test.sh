@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh machine: installs what is missing, starts Azurite, runs all test
+# projects, stops the services, and prints one closing line "Tests: N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")"
+scripts/setup.sh --browser
+
+work=$(mktemp -d /tmp/startuphub-test.XXXXXX)
+cleanup() {
+  [[ -n "${azurite_pid:-}" ]] && kill "$azurite_pid" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+scripts/start-azurite.sh "$work/azurite" > "$work/azurite.env"
+# shellcheck disable=SC1091
+source "$work/azurite.env"
+export STARTUPHUB_TEST_AZURITE
+
+results="$work/results"
+status=0
+dotnet test StartupHub.sln --nologo --logger "trx" --results-directory "$results" "$@" || status=$?
+
+passed=0 failed=0 skipped=0
+for f in "$results"/*.trx; do
+  [[ -f $f ]] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$f" | head -1)
+  p=$(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")
+  x=$(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")
+  n=$(sed -E 's/.* notExecuted="([0-9]+)".*/\1/' <<<"$counters")
+  passed=$((passed + p)) failed=$((failed + x)) skipped=$((skipped + n))
+done
+echo "Tests: $passed passed, $failed failed, $skipped skipped"
+if ((passed == 0)); then
+  echo "test.sh: no test ran" >&2
+  exit 1
+fi
+exit "$status"

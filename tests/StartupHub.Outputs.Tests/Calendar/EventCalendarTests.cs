@@ -1,0 +1,86 @@
+using StartupHub.Outputs.Tests.Support;
+using StartupHub.Site.Content;
+using StartupHub.Site.Outputs.Calendar;
+using static StartupHub.Outputs.Tests.Support.SampleSite;
+using IcalCalendar = Ical.Net.Calendar;
+
+namespace StartupHub.Outputs.Tests.Calendar;
+
+public sealed class EventCalendarTests
+{
+    private static Dictionary<string, string> Build(DateTimeOffset? now = null, Uri? baseUrl = null) =>
+        new EventCalendarGenerator().Generate(Context(now: now, baseUrl: baseUrl)).ToDictionary(f => f.Path, f => f.Text());
+
+    [Fact]
+    public void Writes_one_calendar_per_event_and_one_for_all_events()
+    {
+        var files = Build();
+
+        Assert.Equal(
+            ["events/2025-10-chiba/event.ics", "events/2025-11-kisarazu/event.ics", "events/2025-12-chiba/event.ics", "events/calendar.ics"],
+            files.Keys.Order(StringComparer.Ordinal));
+        var all = IcalCalendar.Load(files["events/calendar.ics"])!;
+        Assert.Equal(["2025-10-chiba@example.jp", "2025-11-kisarazu@example.jp", "2025-12-chiba@example.jp"], all.Events.Select(e => e.Uid));
+        Assert.Equal("ちば スタートアップ総合支援拠点 イベント", all.Properties["X-WR-CALNAME"]!.Value);
+        Assert.Equal("Asia/Tokyo", all.Properties["X-WR-TIMEZONE"]!.Value);
+    }
+
+    [Fact]
+    public void Event_times_are_the_source_jst_times_in_asia_tokyo_with_a_vtimezone()
+    {
+        var text = Build()["events/2025-10-chiba/event.ics"];
+        var calendar = IcalCalendar.Load(text)!;
+
+        var timeZone = Assert.Single(calendar.TimeZones);
+        Assert.Equal("Asia/Tokyo", timeZone.TzId);
+        Assert.Contains("DTSTART;TZID=Asia/Tokyo:20251015T180000", text, StringComparison.Ordinal);
+        var e = Assert.Single(calendar.Events);
+        Assert.Equal("Asia/Tokyo", e.DtStart!.TzId);
+        Assert.Equal(Notable.Start.UtcDateTime, e.DtStart.AsUtc);
+        Assert.Equal(Notable.End.UtcDateTime, e.DtEnd!.AsUtc);
+        Assert.Equal((18, 0), (e.DtStart.Hour, e.DtStart.Minute));
+    }
+
+    [Fact]
+    public void Event_carries_location_url_description_and_status()
+    {
+        var calendar = IcalCalendar.Load(Build()["events/2025-10-chiba/event.ics"])!;
+        var e = Assert.Single(calendar.Events);
+
+        Assert.Equal("著名起業家参加会（10月）", e.Summary);
+        Assert.Equal("ペリエホール（千葉市中央区新千葉1丁目1-1）", e.Location);
+        Assert.Equal(new Uri("https://example.jp/events/2025-10-chiba/"), e.Url);
+        Assert.Contains("講演「地方から世界へ」", e.Description, StringComparison.Ordinal);
+        Assert.Contains("https://example.jp/events/2025-10-chiba/", e.Description, StringComparison.Ordinal);
+        Assert.Equal("CONFIRMED", e.Status);
+        Assert.Equal("著名起業家参加会（10月）｜ちば スタートアップ総合支援拠点", calendar.Properties["X-WR-CALNAME"]!.Value);
+    }
+
+    [Fact]
+    public void Cancelled_event_is_status_cancelled_with_a_higher_sequence()
+    {
+        var e = Assert.Single(IcalCalendar.Load(Build()["events/2025-12-chiba/event.ics"])!.Events);
+
+        Assert.Equal(EventStatus.Cancelled.ToString().ToUpperInvariant(), e.Status);
+        Assert.Equal("CANCELLED", e.Status);
+        Assert.Equal(1, e.Sequence);
+        Assert.Contains("中止", e.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Output_is_identical_across_builds_at_different_times_and_base_urls()
+    {
+        var first = Build(now: At(2025, 9, 1));
+        var second = Build(now: At(2025, 12, 31, 23, 59));
+        var preview = Build(baseUrl: new Uri("https://preview.example.net/"));
+
+        Assert.Equal(first, second);
+        Assert.Equal(
+            IcalCalendar.Load(first["events/calendar.ics"])!.Events.Select(e => e.Uid),
+            IcalCalendar.Load(preview["events/calendar.ics"])!.Events.Select(e => e.Uid));
+
+        // DTSTAMP is the event's own data (publish_date 2025-08-01 JST), not the clock.
+        var e = IcalCalendar.Load(first["events/2025-10-chiba/event.ics"])!.Events.Single();
+        Assert.Equal(At(2025, 8, 1).UtcDateTime, e.DtStamp!.AsUtc);
+    }
+}

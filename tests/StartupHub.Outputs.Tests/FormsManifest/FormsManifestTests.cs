@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text.Json;
+using StartupHub.Outputs.Tests.Support;
+using StartupHub.Site.Content;
+using StartupHub.Site.Outputs.FormsManifest;
+using static StartupHub.Outputs.Tests.Support.SampleSite;
+
+namespace StartupHub.Outputs.Tests.FormsManifest;
+
+public sealed class FormsManifestTests
+{
+    private static MiniSchema Schema()
+    {
+        var path = Path.Combine(RepoRoot.Find(), "docs", "forms-manifest.schema.json");
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        return new MiniSchema(doc.RootElement.Clone());
+    }
+
+    private static JsonElement Manifest(SiteContent? content = null, DateTimeOffset? now = null)
+    {
+        var file = new FormsManifestGenerator().Single(Context(content: content, now: now), "forms-manifest.json");
+        using var doc = JsonDocument.Parse(file.Content);
+        return doc.RootElement.Clone();
+    }
+
+    private static JsonElement Parse(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return doc.RootElement.Clone();
+    }
+
+    [Fact]
+    public void Emitted_manifest_conforms_to_the_schema()
+    {
+        Assert.Empty(Schema().Validate(Manifest()));
+        Assert.Empty(Schema().Validate(Manifest(Content(FormsMode.Closed) with { Companies = [], Forms = [] })));
+    }
+
+    [Fact]
+    public void The_schema_check_rejects_manifests_that_break_the_contract()
+    {
+        var good = Manifest().GetRawText();
+        var schema = Schema();
+
+        Assert.Contains(schema.Validate(Parse(good.Replace("\"capacity\": 100", "\"capacity\": 0", StringComparison.Ordinal))), e => e.Contains("capacity", StringComparison.Ordinal));
+        Assert.Contains(schema.Validate(Parse(good.Replace("+09:00", "Z", StringComparison.Ordinal))), e => e.Contains("start", StringComparison.Ordinal));
+        Assert.Contains(schema.Validate(Parse(good.Replace("\"forms_open\"", "\"formsOpen\"", StringComparison.Ordinal))), e => e.Contains("formsOpen", StringComparison.Ordinal));
+        Assert.Contains(schema.Validate(Parse(good.Replace("\"kind\": \"seminar\"", "\"kind\": \"talk\"", StringComparison.Ordinal))), e => e.Contains("kind", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Matches_the_content()
+    {
+        var manifest = Manifest(now: new DateTimeOffset(2025, 9, 1, 9, 30, 0, TimeSpan.FromHours(9)));
+
+        Assert.Equal(1, manifest.GetProperty("schema").GetInt32());
+        Assert.Equal("2025-09-01T00:30:00Z", manifest.GetProperty("generated_at").GetString());
+        Assert.True(manifest.GetProperty("forms_open").GetBoolean());
+
+        var events = manifest.GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal(["2025-10-chiba", "2025-11-kisarazu", "2025-12-chiba"], events.Select(e => e.GetProperty("id").GetString()));
+
+        var notable = events[0];
+        Assert.Equal("著名起業家参加会（10月）", notable.GetProperty("title").GetString());
+        Assert.Equal("chiba", notable.GetProperty("city").GetString());
+        Assert.Equal("notable", notable.GetProperty("series").GetString());
+        Assert.Equal("/events/2025-10-chiba/", notable.GetProperty("url").GetString());
+        Assert.Equal("2025-10-15T18:00:00+09:00", notable.GetProperty("start").GetString());
+        Assert.Equal("scheduled", notable.GetProperty("status").GetString());
+        Assert.Equal("2025-09-15T10:00:00+09:00", notable.GetProperty("registration").GetProperty("opens").GetString());
+        Assert.Equal("2025-10-14T17:00:00+09:00", notable.GetProperty("registration").GetProperty("closes").GetString());
+        var sessions = notable.GetProperty("sessions").EnumerateArray().ToList();
+        Assert.Equal(
+            [("talk", "seminar", 100, true, "2025-10-15T18:30:00+09:00"), ("networking", "networking", 100, true, "2025-10-15T20:00:00+09:00")],
+            sessions.Select(s => (s.GetProperty("id").GetString(), s.GetProperty("kind").GetString(), s.GetProperty("capacity").GetInt32(), s.GetProperty("registration").GetBoolean(), s.GetProperty("end").GetString())));
+
+        var kisarazu = events[1];
+        Assert.Equal(JsonValueKind.Null, kisarazu.GetProperty("registration").ValueKind);
+        Assert.Equal("regional", kisarazu.GetProperty("series").GetString());
+        Assert.False(kisarazu.GetProperty("sessions")[0].GetProperty("registration").GetBoolean());
+        Assert.Equal("cancelled", events[2].GetProperty("status").GetString());
+
+        var forms = manifest.GetProperty("forms").EnumerateArray().ToDictionary(f => f.GetProperty("id").GetString()!);
+        Assert.Equal("oip-application", forms["oip-application"].GetProperty("kind").GetString());
+        Assert.Equal("2025-08-01T10:00:00+09:00", forms["oip-application"].GetProperty("opens").GetString());
+        Assert.Equal("2025-08-01", forms["oip-application"].GetProperty("purpose_version").GetString());
+        Assert.Equal(JsonValueKind.Null, forms["event-registration"].GetProperty("opens").ValueKind);
+        Assert.Equal("event-registration", forms["event-registration"].GetProperty("kind").GetString());
+
+        var company = Assert.Single(manifest.GetProperty("companies").EnumerateArray());
+        Assert.Equal(("kazusa-aqua", "株式会社かずさアクア"), (company.GetProperty("id").GetString(), company.GetProperty("name").GetString()));
+    }
+
+    [Fact]
+    public void Lists_only_the_events_of_the_published_content_and_follows_forms_closed()
+    {
+        var now = At(2025, 9, 20);
+        var draft = Notable with { Slug = "2026-01-chiba", Publishing = new Publishing(Draft: true) };
+        var future = Notable with { Slug = "2026-02-chiba", Publishing = new Publishing(PublishDate: At(2026, 1, 1)) };
+        var all = Content(FormsMode.Closed) with { Events = [Notable, draft, future] };
+
+        // The build hands outputs the published content (OutputContext.Content); the manifest adds nothing back.
+        var manifest = Manifest(all.Published(now, includeDrafts: false), now);
+
+        Assert.Equal(["2025-10-chiba"], manifest.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("id").GetString()));
+        Assert.False(manifest.GetProperty("forms_open").GetBoolean());
+        Assert.Equal(now.UtcDateTime, DateTime.Parse(manifest.GetProperty("generated_at").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal));
+    }
+}

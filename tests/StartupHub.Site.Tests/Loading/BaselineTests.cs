@@ -1,0 +1,17 @@
+using StartupHub.Site.Tests.Support;
+
+namespace StartupHub.Site.Tests.Loading;
+
+public class BaselineTests
+{
+    [Fact]
+    public void The_baseline_test_site_loads_without_diagnostics()
+    {
+        var (content, diagnostics) = new TempSite().Load();
+
+        Assert.Empty(diagnostics);
+        Assert.NotNull(content);
+        Assert.Single(content.Events);
+        Assert.Equal(2, content.Venues.Count);
+    }
+}

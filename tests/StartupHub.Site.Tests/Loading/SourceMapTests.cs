@@ -1,0 +1,72 @@
+using StartupHub.Site.Content;
+using StartupHub.Site.Tests.Support;
+
+namespace StartupHub.Site.Tests.Loading;
+
+public class SourceMapTests
+{
+    [Fact]
+    public void Keys_and_values_have_file_positions_counting_the_front_matter_fence()
+    {
+        using var site = new TempSite();
+        var (content, _) = site.Load();
+        var map = content!.SourceMap;
+        var e = content.Events[0];
+
+        // Line 1 is "---", so "title:" is on line 2 of the file.
+        Assert.Equal(new SourceLocation("content/events/e.md", 2, 1), map.Key(e.SourcePath, "title"));
+        Assert.Equal(new SourceLocation("content/events/e.md", 2, 8), map.Value(e.SourcePath, "title"));
+        Assert.Equal(new SourceLocation("content/events/e.md", 11, 11), map.Value(e.SourcePath, "registration.closes"));
+        Assert.Equal(new SourceLocation("content/events/e.md", 19, 16), map.Value(e.SourcePath, "sessions[0].speakers[0]"));
+        Assert.Equal(new SourceLocation("content/events/e.md", 21, 5), map.Key(e.SourcePath, "sessions[1].kind"));
+        Assert.Equal(29, map.BodyFirstLine(e.SourcePath));
+    }
+
+    [Fact]
+    public void Locate_falls_back_to_the_nearest_written_parent_then_the_file_start()
+    {
+        using var site = new TempSite();
+        var (content, _) = site.Load();
+        var map = content!.SourceMap;
+        var e = content.Events[0];
+
+        // "  - id: talk": the session mapping starts at its first key.
+        Assert.Equal(new SourceLocation("content/events/e.md", 13, 5), map.Locate(e, "sessions[0].light_meal"));
+        Assert.Equal(new SourceLocation("content/events/nothing.md", 1, 1), map.Locate("content/events/nothing.md", "title"));
+    }
+
+    [Fact]
+    public void Venues_are_located_by_their_index_in_venues_yml()
+    {
+        using var site = new TempSite();
+        var (content, _) = site.Load();
+
+        Assert.Equal(new SourceLocation("content/venues.yml", 5, 7), content!.SourceMap.Value("content/venues.yml", "[1].id"));
+        Assert.Equal(new SourceLocation("content/venues.yml", 5, 3), content.Venues[1].Source);
+    }
+
+    [Fact]
+    public void Front_matter_split_reports_body_offset_and_refuses_unclosed_fences()
+    {
+        var split = StartupHub.Site.Loading.FrontMatter.Split("---\na: 1\nb: 2\n---\nbody\n", out _);
+        Assert.NotNull(split);
+        Assert.Equal("a: 1\nb: 2", split.Yaml);
+        Assert.Equal(2, split.YamlFirstLine);
+        Assert.Equal(5, split.BodyFirstLine);
+        Assert.Equal("body\n", split.Body);
+
+        Assert.Null(StartupHub.Site.Loading.FrontMatter.Split("---\na: 1\n", out var unclosedLine));
+        Assert.Equal(3, unclosedLine);
+        Assert.Null(StartupHub.Site.Loading.FrontMatter.Split("a: 1\n", out var missingLine));
+        Assert.Equal(1, missingLine);
+    }
+
+    [Fact]
+    public void Windows_line_endings_and_a_byte_order_mark_keep_the_same_lines()
+    {
+        var split = StartupHub.Site.Loading.FrontMatter.Split("\uFEFF---\r\ntitle: x\r\n---\r\nbody\r\n", out _);
+        Assert.NotNull(split);
+        Assert.Equal("title: x", split.Yaml);
+        Assert.Equal(4, split.BodyFirstLine);
+    }
+}
