@@ -43,24 +43,50 @@ public sealed class LedgerCoordinator(IFormStore store, IOptions<FormsOptions> o
         return AwaitTyped<T>(command.Completion.Task);
     }
 
-    /// <summary>A recent copy of the ledger for reads that may be a few seconds stale (availability, pre-checks).</summary>
+    /// <summary>
+    /// A recent copy of the ledger for reads that may be a few seconds stale (availability, pre-checks).
+    /// The copy is parsed once and shared, so it must be treated as read-only; and only one store read per
+    /// event is in flight at a time, so a burst of requests does not download the ledger a thousand times.
+    /// </summary>
     public async Task<EventLedger?> ReadRecentAsync(ManifestEvent evt, CancellationToken cancellationToken)
     {
         EventQueue queue = _queues.GetOrAdd(evt.Id, _ => new EventQueue());
         Snapshot? snapshot = queue.Latest;
         if (snapshot is null || time.GetUtcNow() - snapshot.ReadAt > SnapshotFreshness)
         {
-            StoredObject? stored = await store.ReadAsync(StorageKeys.EventLedger(evt.Id), cancellationToken);
-            if (stored is null)
+            Task<Snapshot?> refresh;
+            lock (queue)
             {
-                return null;
+                refresh = queue.Refresh ??= RefreshAsync(queue, evt);
             }
 
-            snapshot = new Snapshot(stored.Content, stored.ETag, time.GetUtcNow());
-            queue.Latest = snapshot;
+            snapshot = await refresh.WaitAsync(cancellationToken);
         }
 
-        return Deserialize(snapshot.Content);
+        return snapshot?.Parsed.Value;
+    }
+
+    private async Task<Snapshot?> RefreshAsync(EventQueue queue, ManifestEvent evt)
+    {
+        await Task.Yield();
+        try
+        {
+            StoredObject? stored = await store.ReadAsync(StorageKeys.EventLedger(evt.Id), CancellationToken.None);
+            Snapshot? snapshot = stored is null ? null : new Snapshot(stored.Content, stored.ETag, time.GetUtcNow());
+            if (snapshot is not null)
+            {
+                queue.Latest = snapshot;
+            }
+
+            return snapshot;
+        }
+        finally
+        {
+            lock (queue)
+            {
+                queue.Refresh = null;
+            }
+        }
     }
 
     private static async Task<T> AwaitTyped<T>(Task<object> task) => (T)await task;
@@ -180,9 +206,14 @@ public sealed class LedgerCoordinator(IFormStore store, IOptions<FormsOptions> o
         public readonly ConcurrentQueue<PendingCommand> Pending = new();
         public int Draining;
         public volatile Snapshot? Latest;
+        public Task<Snapshot?>? Refresh;
     }
 
-    private sealed record Snapshot(ReadOnlyMemory<byte> Content, string ETag, DateTimeOffset ReadAt);
+    private sealed record Snapshot(ReadOnlyMemory<byte> Content, string ETag, DateTimeOffset ReadAt)
+    {
+        /// <summary>Parsed on first use and shared by all readers of this version.</summary>
+        public Lazy<EventLedger> Parsed { get; } = new(() => Deserialize(Content));
+    }
 
     private sealed class PendingCommand(Func<EventLedger, DateTimeOffset, object> apply)
     {

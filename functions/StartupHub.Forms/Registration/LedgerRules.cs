@@ -59,6 +59,15 @@ public static class LedgerRules
         string requestFingerprint,
         DateTimeOffset now)
     {
+        if (ledger.Registrations.TryGetValue(registrationId, out LedgerRegistration? mine))
+        {
+            // Our own earlier write did land (its response was lost and the If-Match retry saw a "conflict"
+            // with itself). Applying it again would double-book, so answer what was already written.
+            return mine.EmailFingerprint == emailFingerprint
+                ? new RegisterOutcome.Created(ViewOf(ledger, registrationId))
+                : throw new InvalidOperationException("registration id collision");
+        }
+
         if (idempotencyKey is not null && ledger.IdempotencyKeys.TryGetValue(idempotencyKey, out IdempotencyEntry? previous))
         {
             return previous.RequestFingerprint == requestFingerprint
@@ -69,12 +78,6 @@ public static class LedgerRules
         if (ledger.ActiveByEmail.TryGetValue(emailFingerprint, out string? existing))
         {
             return new RegisterOutcome.DuplicateEmail(ViewOf(ledger, existing));
-        }
-
-        if (ledger.Registrations.ContainsKey(registrationId))
-        {
-            // Record ids are random 128-bit values; a collision is a bug, never a user error.
-            throw new InvalidOperationException("registration id collision");
         }
 
         ledger.Registrations[registrationId] = new LedgerRegistration
@@ -165,8 +168,8 @@ public static class LedgerRules
         List<SessionStatus> sessions = [];
         foreach (string sessionId in registration.Sessions)
         {
-            SessionLedger seats = ledger.Session(sessionId);
-            int waitIndex = seats.Waitlist.IndexOf(registrationId);
+            // Read-only on purpose: views are also built from shared cached copies of the ledger.
+            int waitIndex = ledger.Sessions.TryGetValue(sessionId, out SessionLedger? seats) ? seats.Waitlist.IndexOf(registrationId) : -1;
             sessions.Add(registration.CancelledAt is not null ? new SessionStatus(sessionId, SessionStates.Cancelled, null)
                 : waitIndex >= 0 ? new SessionStatus(sessionId, SessionStates.Waitlisted, waitIndex + 1)
                 : new SessionStatus(sessionId, SessionStates.Confirmed, null));

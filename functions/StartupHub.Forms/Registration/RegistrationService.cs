@@ -52,7 +52,13 @@ public sealed class RegistrationService(
         byte[] content = JsonSerializer.SerializeToUtf8Bytes(record, FormsJson.Options);
         if (await store.TryCreateAsync(recordKey, content, cancellationToken) is null)
         {
-            throw new InvalidOperationException("record id collision");
+            // "Already exists" for a fresh random id means the store's client retried a create that had in
+            // fact succeeded. Same bytes: it is ours. Anything else would be a genuine collision.
+            StoredObject? existing = await store.ReadAsync(recordKey, cancellationToken);
+            if (existing is null || !existing.Content.Span.SequenceEqual(content))
+            {
+                throw new InvalidOperationException("record id collision");
+            }
         }
 
         RegisterOutcome result;

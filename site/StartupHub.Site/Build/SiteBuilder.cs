@@ -84,7 +84,7 @@ public sealed class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs = null)
         var html = RenderMarkdown(content, published, baseUrl, diagnostics);
         var views = new ViewIndex(published, html, now);
         var site = new SiteView(published.Settings, views, baseUrl, options.Preview);
-        var plans = new PagePlanner(published, views, baseUrl, options.Preview, now, settingsPath).Plan(diagnostics);
+        var plans = new PagePlanner(published, views, baseUrl, options.Preview, now, settingsPath).Plan();
 
         var pages = new RenderedPage?[plans.Count];
         Parallel.For(0, plans.Count, i =>

@@ -33,13 +33,28 @@ internal static class YamlTreeReader
             diagnostics.Error(at, Codes.YamlSyntax, Messages.YamlSyntax(ex.Message));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner sometimes fails this way (e.g. an unclosed "[" before the end of the
+            // front matter) without a position; point after the last value it could read.
+            var last = builder.Last;
+            diagnostics.Error(new SourceLocation(path, last.Line, last.Column), Codes.YamlSyntax, Messages.YamlSyntaxAfter());
+            return null;
+        }
     }
 
     private sealed class Builder(string path, int lineOffset, DiagnosticBag diagnostics)
     {
         private readonly Dictionary<string, YNode> _anchors = new(StringComparer.Ordinal);
 
-        private TextPosition At(Mark mark) => new((int)mark.Line + lineOffset, (int)mark.Column);
+        /// <summary>Where the last successfully read event started (for faults the parser cannot place).</summary>
+        public TextPosition Last { get; private set; } = new(lineOffset + 1, 1);
+
+        private TextPosition At(Mark mark)
+        {
+            Last = new((int)mark.Line + lineOffset, (int)mark.Column);
+            return Last;
+        }
 
         public YNode ReadNode(IParser parser)
         {

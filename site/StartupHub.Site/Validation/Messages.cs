@@ -13,6 +13,9 @@ public static class Messages
     public static string YamlSyntax(string detail) =>
         $"YAML の書き方に誤りがあります（{detail}）。インデント、「:」の後の空白、引用符の閉じ忘れを確認してください。";
 
+    public static string YamlSyntaxAfter() =>
+        "YAML の書き方に誤りがあります。この位置より後で、閉じていない括弧（[ や {）や引用符がないか確認してください。";
+
     public static string FrontMatterMissing() =>
         "ファイルの先頭に「---」で囲んだ設定（フロントマター）がありません。1行目と設定の終わりに「---」だけの行を書いてください。";
 

@@ -107,6 +107,19 @@ public sealed class LedgerRulesTests
     }
 
     [Fact]
+    public void Re_applying_a_registration_that_already_landed_does_not_book_twice()
+    {
+        EventLedger ledger = LedgerFor(TestEvents.Open("e", capacity: 1));
+        Register(ledger, "r1");
+        ledger.Dirty = false;
+        RegisterOutcome again = LedgerRules.Register(ledger, "r1", "fp-r1", ["main"], null, "b", Now);
+        Assert.Equal("confirmed", Assert.IsType<RegisterOutcome.Created>(again).View.OverallStatus);
+        Assert.False(ledger.Dirty);
+        Assert.Single(ledger.Sessions["main"].Confirmed);
+        Assert.Throws<InvalidOperationException>(() => LedgerRules.Register(ledger, "r1", "someone-else", ["main"], null, "b", Now));
+    }
+
+    [Fact]
     public void Invariant_check_refuses_an_overbooked_ledger()
     {
         EventLedger ledger = LedgerFor(TestEvents.Open("e", capacity: 1));

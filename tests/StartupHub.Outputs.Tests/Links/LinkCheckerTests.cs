@@ -83,7 +83,7 @@ public sealed class LinkCheckerTests
 
         var diagnostic = Assert.Single(LinkChecker.Check(pages, [], Base));
 
-        Assert.Equal(new SourceLocation("news/n1/index.html", 5, 6), diagnostic.Location);
+        Assert.Equal(new SourceLocation("news/n1/index.html", 5, 14), diagnostic.Location);
         Assert.StartsWith("リンク先 '/abuot/' が見つかりません", diagnostic.Message, StringComparison.Ordinal);
         Assert.Contains("ほか 2 ページ", diagnostic.Message, StringComparison.Ordinal);
     }

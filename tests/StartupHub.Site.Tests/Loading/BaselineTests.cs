@@ -7,7 +7,8 @@ public class BaselineTests
     [Fact]
     public void The_baseline_test_site_loads_without_diagnostics()
     {
-        var (content, diagnostics) = new TempSite().Load();
+        using var site = new TempSite();
+        var (content, diagnostics) = site.Load();
 
         Assert.Empty(diagnostics);
         Assert.NotNull(content);

@@ -14,7 +14,9 @@ public class DiagnosticTableTests
     {
         // --- syntax ---
         { "events/e.md", Event("title: テスト会", "title: [テスト会"),
-            $"{E}:3:1: error SH0001: YAML の書き方に誤りがあります（While parsing a flow sequence, did not find expected ',' or ']'.）。インデント、「:」の後の空白、引用符の閉じ忘れを確認してください。" },
+            $"{E}:2:1: error SH0001: YAML の書き方に誤りがあります。この位置より後で、閉じていない括弧（[ や {{）や引用符がないか確認してください。" },
+        { "events/e.md", Event("city: chiba", "city: chiba\n  venue2: x"),
+            $"{E}:5:9: error SH0001: YAML の書き方に誤りがあります（While scanning a plain scalar value, found invalid mapping.）。インデント、「:」の後の空白、引用符の閉じ忘れを確認してください。" },
         { "events/e.md", "title: テスト会\n",
             $"{E}:1:1: error SH0002: ファイルの先頭に「---」で囲んだ設定（フロントマター）がありません。1行目と設定の終わりに「---」だけの行を書いてください。" },
         { "events/e.md", "---\ntitle: テスト会\n",
@@ -112,11 +114,11 @@ public class DiagnosticTableTests
 
         // --- images, videos, site ---
         { "events/e.md", Event("summary: 概要", "summary: 概要\nimage: { src: /images/x.svg }"),
-            $"{E}:9:8: error SH0501: 画像 'image' に代替テキスト（alt）がありません。画像の内容を説明する alt を書いてください。" },
+            $"{E}:9:1: error SH0501: 画像 'image' に代替テキスト（alt）がありません。画像の内容を説明する alt を書いてください。" },
         { "people/kakuu-taro.md", TempSite.PersonMd.Replace("roles:", "photo:\n  src: /images/p.svg\n  alt: \" \"\nroles:", StringComparison.Ordinal),
             "content/people/kakuu-taro.md:6:8: error SH0501: 画像 'photo' に代替テキスト（alt）がありません。画像の内容を説明する alt を書いてください。" },
         { "events/e.md", Event("本文です。", "本文です。\n\n会場は ![](/images/hall.svg) です。"),
-            $"{E}:31:5: error SH0502: 本文の画像 '/images/hall.svg' に代替テキストがありません。![会場の様子](/images/hall.svg) のように [] の中に説明を書いてください。" },
+            $"{E}:30:5: error SH0502: 本文の画像 '/images/hall.svg' に代替テキストがありません。![会場の様子](/images/hall.svg) のように [] の中に説明を書いてください。" },
         { "videos/v.yml", TempSite.VideoYml.Replace("video_id: abcdefghijk", "video_id: https://youtu.be/abcdefghijk", StringComparison.Ordinal),
             "content/videos/v.yml:3:11: error SH0601: 動画ID 'https://youtu.be/abcdefghijk' は YouTube の動画IDの形ではありません。URL の v= の後にある英数字・「-」・「_」の11文字を書いてください。" },
         { "site.yml", TempSite.SiteYml.Replace("https://test.example.jp/", "test.example.jp", StringComparison.Ordinal),

@@ -1,5 +1,4 @@
 using StartupHub.Site.Content;
-using StartupHub.Site.Diagnostics;
 using StartupHub.Site.Loading;
 using StartupHub.Site.Templates.Filters;
 using StartupHub.Site.Views;
@@ -12,17 +11,10 @@ namespace StartupHub.Site.Build.Pages;
 public sealed class PagePlanner(SiteContent content, ViewIndex views, Uri baseUrl, bool preview, DateTimeOffset now, string settingsPath)
 {
     public const int NewsPerPage = 10;
-    public const string RouteConflictCode = "SH1201";
-
-    /// <summary>First path segments the generator owns; a content page may not take them.</summary>
-    private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
-    {
-        "events", "people", "companies", "videos", "news", "supporters", "search", "assets", "images", "pagefind", "api", "feed.xml", "sitemap.xml", "robots.txt", "404.html",
-    };
-
     private static readonly Breadcrumb Home = new("ホーム", "/");
 
-    public IReadOnlyList<PagePlan> Plan(DiagnosticBag diagnostics)
+    /// <summary>Page slugs that would take a generated route are rejected by validation (SlugRule) before this runs.</summary>
+    public IReadOnlyList<PagePlan> Plan()
     {
         var plans = new List<PagePlan>();
         plans.Add(List("/", "home", "home", content.Settings.Title, [], [Home], JsonLdBuilder.WebSite(content.Settings, baseUrl)));
@@ -32,7 +24,7 @@ public sealed class PagePlanner(SiteContent content, ViewIndex views, Uri baseUr
         AddSection(plans, "/videos/", "videos", "video", "動画アーカイブ", views.Videos, v => v.Url, v => v.Title, v => v.Item, v => v.Description, _ => null);
         AddNews(plans);
         AddSection(plans, "/supporters/", "supporters", "supporter", "支援機関", views.Supporters, s => s.Url, s => s.Name, s => s.Item, s => s.Area, _ => null);
-        AddContentPages(plans, diagnostics);
+        AddContentPages(plans);
         plans.Add(List("/search/", "search", "search", "サイト内検索", [], [Home, new("サイト内検索", "/search/")]));
         var notFound = List("/404.html", "404", "404", "ページが見つかりません", [], [Home]);
         plans.Add(notFound with { Page = notFound.Page with { Noindex = true } });
@@ -97,17 +89,10 @@ public sealed class PagePlanner(SiteContent content, ViewIndex views, Uri baseUr
         }
     }
 
-    private void AddContentPages(List<PagePlan> plans, DiagnosticBag diagnostics)
+    private void AddContentPages(List<PagePlan> plans)
     {
         foreach (var page in views.Pages)
         {
-            if (Reserved.Contains(page.Slug))
-            {
-                diagnostics.Error(new SourceLocation(page.Item.SourcePath, 1, 1), RouteConflictCode,
-                    $"ページのスラッグ「{page.Slug}」は /{page.Slug}/ がサイトの一覧ページと重なるため使えません。ファイル名を変えてください。");
-                continue;
-            }
-
             plans.Add(Detail(page.Url, page.Layout, page.Title, page.Description, page, page.Item, null, [Home, new(page.Title, page.Url)], null));
         }
     }

@@ -78,7 +78,8 @@ public static class LinkChecker
                 }
                 else
                 {
-                    var at = new SourceLocation(scan.Page.OutputPath, link.Line, link.Column);
+                    var (line, column) = scan.Locate(link.Href);
+                    var at = new SourceLocation(scan.Page.OutputPath, line, column);
                     fromTemplates.Add((problem.Code + "\n" + link.Href, scan.Page, Diagnostic.Error(at, problem.Code, problem.Message)));
                 }
             }

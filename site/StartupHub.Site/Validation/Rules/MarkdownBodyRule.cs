@@ -35,7 +35,12 @@ internal sealed partial class MarkdownBodyRule : IContentRule
             var alt = string.Concat(image.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
             if (alt.Trim().Length == 0)
             {
-                var at = new SourceLocation(item.SourcePath, firstLine + image.Line, image.Column + 1);
+                // Computed from the character offset: Markdig's inline Line is not reliable across blank lines.
+                var offset = Math.Clamp(image.Span.Start, 0, item.Body.Length);
+                var before = item.Body.AsSpan(0, offset);
+                var line = before.Count('\n');
+                var column = offset - (before.LastIndexOf('\n') + 1) + 1;
+                var at = new SourceLocation(item.SourcePath, firstLine + line, column);
                 context.Error(at, Codes.MarkdownImageWithoutAlt, Messages.MarkdownImageWithoutAlt(image.Url ?? ""));
             }
         }

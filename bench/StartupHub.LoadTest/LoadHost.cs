@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StartupHub.Forms;
+
+namespace StartupHub.LoadTest;
+
+/// <summary>The same hosting the local `serve` command uses (AddStartupHubForms + MapStartupHubForms), on loopback.</summary>
+internal static class LoadHost
+{
+    public static async Task<(WebApplication App, Uri Address)> StartAsync(string manifestPath, string connectionString, string container)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Forms:ManifestPath"] = manifestPath,
+            ["Forms:Storage:ConnectionString"] = connectionString,
+            ["Forms:Storage:Container"] = container,
+            ["Forms:HmacSecret"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
+            // All load comes from one loopback address, and the generator waits no human fill time.
+            ["Forms:MinimumFillSeconds"] = "0",
+            ["Forms:RateLimit:PermitsPerMinute"] = "10000000",
+            ["Forms:RateLimit:Burst"] = "10000000",
+        });
+        builder.Services.AddStartupHubForms(builder.Configuration);
+        WebApplication app = builder.Build();
+        app.MapStartupHubForms();
+        await app.StartAsync();
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return (app, new Uri(address));
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using StartupHub.Site.Build;
+using StartupHub.Site.Content;
+
+namespace StartupHub.Site.Admin;
+
+/// <summary>
+/// /admin/: Decap CMS (copied from the pinned npm package, no CDN), its generated config.yml and our small
+/// scripts. Left out when forms are closed (after the contract): the GitHub sign-in needs the API, and that
+/// site must be servable by any static host.
+/// </summary>
+public sealed partial class AdminOutput(AdminSettings? settings = null) : IOutputGenerator
+{
+    public const string Folder = "admin/";
+
+    private readonly AdminSettings _settings = settings ?? AdminSettings.FromEnvironment();
+
+    public string Name => "admin";
+
+    public IEnumerable<OutputFile> Generate(OutputContext context)
+    {
+        if (context.Content.Settings.Forms == FormsMode.Closed)
+        {
+            yield break;
+        }
+
+        var dist = _settings.DecapDistDirectory ?? Path.Combine(context.Options.RootDirectory, "node_modules", "decap-cms", "dist");
+        var bundle = DecapBundle.Files(dist);
+        yield return Text("index.html", AdminPage.IndexHtml(context.Content.Settings.Title, PreviewStyle(context.Pages), bundle.Count > 0));
+        yield return Text("init.js", AdminPage.InitJs);
+        yield return Text("oauth-callback.js", AdminPage.OAuthCallbackJs);
+        yield return Text("config.yml", CmsConfig.Yaml(context.Content, context.BaseUrl, _settings));
+        foreach (var file in bundle)
+        {
+            yield return new OutputFile(Folder + Path.GetFileName(file), File.ReadAllBytes(file));
+        }
+    }
+
+    /// <summary>The site's fingerprinted stylesheet, taken from a rendered page, so previews look like the site.</summary>
+    private static string? PreviewStyle(IReadOnlyList<RenderedPage> pages) =>
+        pages.Select(p => StylesheetHref().Match(p.Html)).FirstOrDefault(m => m.Success)?.Groups["href"].Value;
+
+    private static OutputFile Text(string name, string text) => new(Folder + name, new UTF8Encoding(false).GetBytes(text));
+
+    [GeneratedRegex("<link rel=\"stylesheet\" href=\"(?<href>[^\"]*/assets/css/[^\"]+\\.css)\"")]
+    private static partial Regex StylesheetHref();
+}
