@@ -20,7 +20,7 @@ internal sealed class Azurite : IDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<Azurite> StartAsync()
+    public static async Task<Azurite> StartAsync(bool inMemory)
     {
         string executable = Find() ?? throw new InvalidOperationException("node_modules/.bin/azurite-blob not found: run `npm ci` in the repository root, or pass --connection.");
         int port;
@@ -35,11 +35,18 @@ internal sealed class Azurite : IDisposable
         ProcessStartInfo start = new(executable)
         {
             ArgumentList = { "--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--location", folder, "--skipApiVersionCheck", "--disableTelemetry", "--silent" },
+                "--skipApiVersionCheck", "--disableTelemetry", "--silent" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // Azurite refuses --location together with --inMemoryPersistence.
+        string[] persistence = inMemory ? ["--inMemoryPersistence"] : ["--location", folder];
+        foreach (string argument in persistence)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         Process process = Process.Start(start) ?? throw new InvalidOperationException("could not start Azurite");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

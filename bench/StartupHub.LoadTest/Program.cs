@@ -1,6 +1,6 @@
 // Load test for the forms API: real HTTP on loopback → local host → Azure Blob Storage (Azurite).
 // Usage: dotnet run -c Release --project bench/StartupHub.LoadTest -- [--registrations 1000] [--capacity 100]
-//        [--cancellations 200] [--rate 1200] [--seconds 5] [--connection "<azure storage connection string>"]
+//        [--cancellations 200] [--rate 1200] [--seconds 5] [--azurite-in-memory true] [--connection "<azure storage connection string>"]
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -21,10 +21,11 @@ int cancellations = Int("cancellations", 200);
 int rate = Int("rate", 1200);
 int seconds = Int("seconds", 5);
 string? connection = options.GetValueOrDefault("connection");
+bool inMemory = options.GetValueOrDefault("azurite-in-memory") == "true";
 
 // Bounded in time whatever happens: the whole run is cancelled after 5 minutes.
 using CancellationTokenSource overall = new(TimeSpan.FromMinutes(5));
-using Azurite? azurite = connection is null ? await Azurite.StartAsync() : null;
+using Azurite? azurite = connection is null ? await Azurite.StartAsync(inMemory) : null;
 string connectionString = connection ?? azurite!.ConnectionString;
 string work = Path.Combine(Path.GetTempPath(), "startuphub-loadtest-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(work);
@@ -39,7 +40,7 @@ using HttpClient http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 2
 bool correct = true;
 try
 {
-    Console.WriteLine($"forms load test — host {address} on Azurite ({(connection is null ? "started here" : "given")}), {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss}Z");
+    Console.WriteLine($"forms load test — host {address} on Azurite ({(connection is null ? (inMemory ? "started here, in-memory" : "started here, on disk") : "given")}), {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss}Z");
     string token = (await http.GetFromJsonAsync<JsonElement>("/api/forms/event-registration/token", overall.Token)).GetProperty("token").GetString()!;
     await WarmUpAsync(http, token);
 
@@ -195,7 +196,7 @@ static async Task<Result> SendAsync(HttpClient http, HttpRequestMessage message,
                 json.TryGetProperty("cancel_token", out JsonElement t) ? t.GetString() : null)
             : new Result((int)response.StatusCode, ms, json.TryGetProperty("code", out JsonElement c) ? c.GetString() : null, null, null);
     }
-    catch (HttpRequestException)
+    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
     {
         return new Result(0, Stopwatch.GetElapsedTime(started).TotalMilliseconds, "transport-error", null, null);
     }

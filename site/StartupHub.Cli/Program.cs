@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using StartupHub.Cli;
 
@@ -9,4 +10,10 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
+// `kill` and container shutdowns send SIGTERM; stop the same way as Ctrl+C.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    cancel.Cancel();
+});
 return await CliApp.RunAsync(args, Console.Out, Console.Error, cancel.Token);

@@ -94,6 +94,6 @@ public static class DevAuth
     }
 
     /// <summary>Only same-site paths: an open redirect through the dev login would still be an open redirect.</summary>
-    internal static string LocalTarget(string? target) =>
+    public static string LocalTarget(string? target) =>
         target is { Length: > 0 } t && t.StartsWith('/') && !t.StartsWith("//", StringComparison.Ordinal) && !t.StartsWith("/\\", StringComparison.Ordinal) ? t : "/";
 }

@@ -1,52 +1,69 @@
+using System.Text;
+using Fluid;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Primitives;
+
+// ITemplateCache is marked experimental (FLUID001); Fluid.Core is pinned, and the template tests pin its behaviour.
+#pragma warning disable FLUID001
 
 namespace StartupHub.Site.Templates;
 
 /// <summary>
-/// The file provider behind <c>{% render %}</c> and <c>{% include %}</c>: the first partials folder that
-/// has the file wins (site override before theme). Fluid caches what it parses by path and last-write
-/// time, so an edited partial is parsed again on the next <c>serve</c> rebuild and not before.
+/// What <c>{% render %}</c> and <c>{% include %}</c> see: the partials parsed by the last
+/// <see cref="TemplateEngine.Load"/> (site override before theme), served from memory. Rendering then
+/// touches no file and parses nothing: Fluid asks the provider and the cache for every partial of every
+/// page, and with ten thousand pages a file check each time is most of the render phase.
 /// </summary>
-internal sealed class PartialFileProvider(IReadOnlyList<string> directories) : IFileProvider
+internal sealed class PartialFileProvider : IFileProvider, ITemplateCache
 {
-    public IFileInfo GetFileInfo(string subpath)
+    private volatile IReadOnlyDictionary<string, ParsedTemplate> _partials = new Dictionary<string, ParsedTemplate>();
+
+    /// <summary>Swapped in by <see cref="TemplateEngine.Load"/>; builds of one engine run one at a time.</summary>
+    public void Use(IReadOnlyDictionary<string, ParsedTemplate> partials) => _partials = partials;
+
+    public IFileInfo GetFileInfo(string subpath) =>
+        _partials.TryGetValue(Normalize(subpath), out var partial)
+            ? new SnapshotFile(partial)
+            : new NotFoundFileInfo(subpath);
+
+    public bool TryGetTemplate(string subpath, DateTimeOffset lastModified, out IFluidTemplate template)
     {
-        var relative = subpath.TrimStart('/', '\\');
-        foreach (var directory in directories)
+        if (_partials.TryGetValue(Normalize(subpath), out var partial) && partial.Template is not null && partial.Stamp.LastWriteUtc == lastModified.UtcDateTime)
         {
-            var candidate = Path.GetFullPath(Path.Combine(directory, relative));
-            // A partial name must not climb out of the partials folders ('../../secrets').
-            if (candidate.StartsWith(Path.GetFullPath(directory), StringComparison.Ordinal) && File.Exists(candidate))
-            {
-                return new PhysicalFile(candidate);
-            }
+            template = partial.Template;
+            return true;
         }
 
-        return new NotFoundFileInfo(relative);
+        template = null!;
+        return false;
+    }
+
+    /// <summary>Every partial is parsed by <see cref="TemplateEngine.Load"/>; nothing parsed later needs keeping.</summary>
+    public void SetTemplate(string subpath, DateTimeOffset lastModified, IFluidTemplate template)
+    {
     }
 
     public IDirectoryContents GetDirectoryContents(string subpath) => NotFoundDirectoryContents.Singleton;
 
     public IChangeToken Watch(string filter) => NoChanges.Instance;
 
-    private sealed class PhysicalFile(string path) : IFileInfo
-    {
-        private readonly FileInfo _info = new(path);
+    private static string Normalize(string subpath) => subpath.Replace('\\', '/').TrimStart('/');
 
+    private sealed class SnapshotFile(ParsedTemplate partial) : IFileInfo
+    {
         public bool Exists => true;
 
-        public long Length => _info.Length;
+        public long Length => partial.Stamp.Length;
 
-        public string PhysicalPath => path;
+        public string PhysicalPath => partial.FullPath;
 
-        public string Name => _info.Name;
+        public string Name => Path.GetFileName(partial.FullPath);
 
-        public DateTimeOffset LastModified => _info.LastWriteTimeUtc;
+        public DateTimeOffset LastModified => new(partial.Stamp.LastWriteUtc, TimeSpan.Zero);
 
         public bool IsDirectory => false;
 
-        public Stream CreateReadStream() => File.OpenRead(path);
+        public Stream CreateReadStream() => new MemoryStream(Encoding.UTF8.GetBytes(partial.Source), writable: false);
     }
 
     /// <summary>The serve command watches the folders itself; Fluid need not.</summary>

@@ -17,6 +17,7 @@ public sealed class TemplateEngine
     private readonly FluidParser _parser = new(new FluidParserOptions { AllowFunctions = false });
     private readonly TemplateOptions _options;
     private readonly ConcurrentDictionary<string, ParsedTemplate> _parsed = new(StringComparer.Ordinal);
+    private readonly PartialFileProvider _partials = new();
 
     public TemplateEngine(TemplateDirectories directories, MarkdownRenderer markdown, IEnumerable<Type> modelTypes)
     {
@@ -25,7 +26,8 @@ public sealed class TemplateEngine
 
         _options = new TemplateOptions
         {
-            FileProvider = new PartialFileProvider(directories.Partials),
+            FileProvider = _partials,
+            TemplateCache = _partials,
             DefaultFileExtension = ".liquid",
             CultureInfo = CultureInfo.GetCultureInfo("ja-JP"),
             TimeZone = TimeZoneInfo.CreateCustomTimeZone("JST", JapaneseDates.JstOffset, "JST", "JST"),
@@ -68,6 +70,8 @@ public sealed class TemplateEngine
             }
         }
 
+        // Fluid asks for "name.liquid" (DefaultFileExtension) relative to the partials folders.
+        _partials.Use(partials);
         return new TemplateSet(this, layouts, partials);
     }
 

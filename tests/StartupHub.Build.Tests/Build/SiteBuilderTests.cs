@@ -178,6 +178,23 @@ public sealed partial class SiteBuilderTests
     }
 
     [Fact]
+    public void Failing_search_index_cancels_the_swap()
+    {
+        using var site = TempSite.Create();
+        site.BuildOk();
+        var before = Snapshot(site.Output);
+
+        // The temp site has no node_modules, so Pagefind cannot run on the staged output.
+        var result = new SiteBuilder().Build(site.Options() with { SearchIndex = true });
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics, d => d.Code == "pagefind" && d.Message.Contains("npm ci", StringComparison.Ordinal));
+        Assert.Empty(result.FilesWritten);
+        Assert.Equal(before, Snapshot(site.Output));
+        Assert.Empty(Directory.GetDirectories(site.Root, ".site-tmp-*"));
+    }
+
+    [Fact]
     public void Successful_rebuild_replaces_the_output_whole()
     {
         using var site = TempSite.Create();

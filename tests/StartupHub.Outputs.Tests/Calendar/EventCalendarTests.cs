@@ -33,6 +33,10 @@ public sealed class EventCalendarTests
 
         var timeZone = Assert.Single(calendar.TimeZones);
         Assert.Equal("Asia/Tokyo", timeZone.TzId);
+        var standard = Assert.Single(timeZone.TimeZoneInfos);
+        Assert.Equal("STANDARD", standard.Name);
+        Assert.Equal(TimeSpan.FromHours(9), standard.OffsetTo!.Offset);
+        Assert.Equal(TimeSpan.FromHours(9), standard.OffsetFrom!.Offset);
         Assert.Contains("DTSTART;TZID=Asia/Tokyo:20251015T180000", text, StringComparison.Ordinal);
         var e = Assert.Single(calendar.Events);
         Assert.Equal("Asia/Tokyo", e.DtStart!.TzId);

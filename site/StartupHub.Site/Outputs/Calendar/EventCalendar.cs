@@ -5,7 +5,9 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using StartupHub.Site.Content;
 using StartupHub.Site.Outputs.Common;
+using EventStatus = StartupHub.Site.Content.EventStatus;
 using IcalCalendar = Ical.Net.Calendar;
+using VTimeZoneInfo = Ical.Net.VTimeZoneInfo;
 
 namespace StartupHub.Site.Outputs.Calendar;
 
@@ -18,8 +20,6 @@ namespace StartupHub.Site.Outputs.Calendar;
 /// </summary>
 internal static class EventCalendar
 {
-    /// <summary>Transitions are listed from this date; fixed so that the VTIMEZONE block never changes.</summary>
-    private static readonly DateTime TimeZoneSince = new(2020, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
 
     public static string Serialize(
         IEnumerable<Event> events,
@@ -36,7 +36,7 @@ internal static class EventCalendar
         calendar.AddProperty("X-WR-CALNAME", calendarName);
         calendar.AddProperty("X-WR-TIMEZONE", Jst.TimeZoneId);
         calendar.AddProperty("X-WR-CALDESC", content.Settings.Description);
-        calendar.AddTimeZone(Jst.TimeZoneId, TimeZoneSince, includeHistoricalData: false);
+        calendar.AddTimeZone(JapanTimeZone());
 
         foreach (var e in events.OrderBy(e => e.Start).ThenBy(e => e.Slug, StringComparer.Ordinal))
         {
@@ -97,6 +97,25 @@ internal static class EventCalendar
 
         text.Append("\n\n詳細・お申し込み: ").Append(pageUrl);
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Asia/Tokyo as one STANDARD rule (+09:00, JST) with no transitions: Japan has had no daylight saving
+    /// since 1951. Written by hand because the generated one carries the 1951 transition as a yearly RRULE,
+    /// and a fixed block keeps every .ics byte-identical across builds.
+    /// </summary>
+    private static VTimeZone JapanTimeZone()
+    {
+        var standard = new VTimeZoneInfo("STANDARD")
+        {
+            DtStart = new CalDateTime(1970, 1, 1, 0, 0, 0, null),
+            OffsetFrom = new UtcOffset(Jst.Offset),
+            OffsetTo = new UtcOffset(Jst.Offset),
+            TimeZoneName = "JST",
+        };
+        var zone = new VTimeZone(Jst.TimeZoneId);
+        zone.TimeZoneInfos.Add(standard);
+        return zone;
     }
 
     private static CalDateTime Local(DateTimeOffset value) =>
