@@ -23,14 +23,30 @@ namespace StartupHub.Site.Build;
 public sealed class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs = null)
 {
     private readonly MarkdownRenderer _markdown = new();
+    private readonly MarkdownCache _markdownCache = new();
     private readonly IReadOnlyList<IOutputGenerator> _outputs = outputs ?? OutputGenerators.All;
     private readonly ConcurrentDictionary<TemplateDirectories, TemplateEngine> _engines = new();
 
+    // The caches above are swapped per build; one build at a time per builder keeps them consistent.
+    private readonly Lock _gate = new();
+
     /// <summary>Builds the site into <see cref="BuildOptions.OutputDirectory"/>; with any error the folder is left as it was.</summary>
-    public BuildResult Build(BuildOptions options, IProgress<PhaseTiming>? progress = null) => Run(options, write: true, progress);
+    public BuildResult Build(BuildOptions options, IProgress<PhaseTiming>? progress = null)
+    {
+        lock (_gate)
+        {
+            return Run(options, write: true, progress);
+        }
+    }
 
     /// <summary>Load, validate, render and check links, writing nothing: fast feedback for pull requests.</summary>
-    public BuildResult Check(BuildOptions options, IProgress<PhaseTiming>? progress = null) => Run(options, write: false, progress);
+    public BuildResult Check(BuildOptions options, IProgress<PhaseTiming>? progress = null)
+    {
+        lock (_gate)
+        {
+            return Run(options, write: false, progress);
+        }
+    }
 
     private BuildResult Run(BuildOptions options, bool write, IProgress<PhaseTiming>? progress)
     {
@@ -107,14 +123,19 @@ public sealed class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs = null)
         var known = all.Videos.Select(v => v.Slug).ToHashSet(StringComparer.Ordinal);
         var resolver = new VideoResolver(embeds.GetValueOrDefault, known.Contains);
 
+        // What every body's HTML depends on besides its own text: a change here renders all bodies again.
+        var context = baseUrl + "\n" + string.Join("\n", published.Videos.Select(v => $"{v.Slug}|{v.Title}|{v.VideoId}")) + "\n" + string.Join("|", known.Order(StringComparer.Ordinal));
+
         IEnumerable<ContentItem> items = [.. published.Events, .. published.People, .. published.Companies, .. published.Videos,
             .. published.News, .. published.Pages, .. published.Supporters, .. published.Forms];
+        var withBody = items.Where(i => i.Body.Length > 0).ToList();
         var html = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        Parallel.ForEach(items.Where(i => i.Body.Length > 0), item =>
+        Parallel.ForEach(withBody, item =>
         {
             var source = new MarkdownSource(item.SourcePath, all.SourceMap.BodyFirstLine(item.SourcePath));
-            html[item.SourcePath] = _markdown.Render(item.Body, source, resolver, diagnostics);
+            html[item.SourcePath] = _markdownCache.Render(_markdown, item.Body, source, context, resolver, diagnostics);
         });
+        _markdownCache.KeepOnly(withBody.Select(i => i.SourcePath).ToHashSet(StringComparer.Ordinal));
         return new Dictionary<string, string>(html, StringComparer.Ordinal);
     }
 

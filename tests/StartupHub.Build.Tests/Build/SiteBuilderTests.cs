@@ -242,6 +242,24 @@ public sealed partial class SiteBuilderTests
     }
 
     [Fact]
+    public void Rebuilds_reuse_rendered_bodies_but_report_their_warnings_again()
+    {
+        using var site = TempSite.Create();
+        site.Write("content/videos/draft-talk.yml", "title: 下書き動画\nplatform: youtube\nvideo_id: abcdefghijk\ndate: 2025-10-15\ndraft: true\n");
+        site.Write("content/pages/about.md", "---\ntitle: この事業について\n---\n説明\n\n{{< video draft-talk >}}\n");
+        var builder = new SiteBuilder();
+
+        var first = site.BuildOk(builder);
+        var second = site.BuildOk(builder);
+        Assert.Equal("content/pages/about.md:6:1: warning SH1001", Assert.Single(first.Diagnostics).ToString()[..42]);
+        Assert.Equal(first.Diagnostics, second.Diagnostics);
+
+        site.Write("content/people/sato-hanako.md", "---\nname: 佐藤 花子\nkana: さとう はなこ\nroles: [speaker]\n---\n新しい経歴です。\n");
+        site.BuildOk(builder);
+        Assert.Equal("新しい経歴です。", site.Html("people/sato-hanako/index.html").QuerySelector(".content p")!.TextContent);
+    }
+
+    [Fact]
     public void Timings_cover_every_phase()
     {
         using var site = TempSite.Create();

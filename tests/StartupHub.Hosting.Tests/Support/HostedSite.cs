@@ -35,7 +35,7 @@ public sealed class HostedSite : IAsyncDisposable
         app.UseStaticWebAppRules(rules, () => siteDirectory);
         app.MapGet("/api/staff/whoami", (HttpRequest r) => Results.Json(new { principal = r.Headers[ClientPrincipal.HeaderName].ToString() }));
         app.MapGet("/api/ping", () => Results.Json(new { ok = true }));
-        app.MapFallback(context => ServeAsync(context, siteDirectory, replacements));
+        app.MapFallback("{**path}", context => ServeAsync(context, siteDirectory, replacements));
         await app.StartAsync();
         var address = new Uri(app.Urls.First().TrimEnd('/') + "/");
         return new HostedSite(app, address);
