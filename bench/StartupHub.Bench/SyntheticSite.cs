@@ -24,6 +24,13 @@ internal sealed class SyntheticSite : IDisposable
         var root = Path.Combine(Path.GetTempPath(), $"shub-bench-{newsCount}-{Guid.NewGuid():N}");
         CopyDirectory(Path.Combine(repoRoot, "content"), Path.Combine(root, "content"));
         CopyDirectory(Path.Combine(repoRoot, "themes", "default"), Path.Combine(root, "themes", "default"));
+        // The build runs Pagefind from the site root's node_modules; point it at the repository's install.
+        var modules = Path.Combine(repoRoot, "node_modules");
+        if (Directory.Exists(modules))
+        {
+            Directory.CreateSymbolicLink(Path.Combine(root, "node_modules"), modules);
+        }
+
         var newsDir = Path.Combine(root, "content", "news");
         for (var i = 0; i < newsCount; i++)
         {
@@ -95,6 +102,13 @@ internal sealed class SyntheticSite : IDisposable
     {
         try
         {
+            // Remove the node_modules link first so nothing can ever walk into the repository's install.
+            var modules = new DirectoryInfo(Path.Combine(Root, "node_modules"));
+            if (modules.LinkTarget is not null)
+            {
+                modules.Delete();
+            }
+
             Directory.Delete(Root, recursive: true);
         }
         catch (IOException)

@@ -49,7 +49,8 @@ internal static partial class TemplateErrors
     {
         var pattern = new Regex(asFilter
             ? @"\|\s*" + Regex.Escape(name) + @"(?![\w-])"
-            : @"(?<![\w-])" + Regex.Escape(name) + @"(?![\w-])");
+            // Not inside quotes: 'map: "kind"' names a member as text and cannot be the undefined variable.
+            : @"(?<![\w\-""'])" + Regex.Escape(name) + @"(?![\w\-""'])");
         foreach (var template in templates)
         {
             foreach (Match span in LiquidSpan().Matches(template.Source))

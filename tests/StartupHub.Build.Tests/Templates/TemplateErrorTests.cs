@@ -39,6 +39,14 @@ public sealed class TemplateErrorTests
     }
 
     [Fact]
+    public void A_name_inside_quotes_is_not_taken_for_the_undefined_variable()
+    {
+        using var harness = new TemplateHarness("{{ \"titel\" | append: 'titel' }}\n{{ page.titel }}");
+        var (_, diagnostics) = harness.Render();
+        Assert.Equal("themes/default/layouts/t.liquid:2:9", Assert.Single(diagnostics).Location.ToString());
+    }
+
+    [Fact]
     public void Null_members_are_not_undefined()
     {
         using var harness = new TemplateHarness("[{{ page.missing }}]{% if page.missing %}x{% endif %}");

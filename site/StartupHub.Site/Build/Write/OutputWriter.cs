@@ -25,9 +25,15 @@ public static class OutputWriter
             var written = new List<string>(pages.Count + files.Count);
             written.AddRange(pages.Select(p => p.OutputPath));
             written.AddRange(files.Select(f => f.Path));
-            Parallel.ForEach(pages, page => WriteFile(staging, page.OutputPath, Utf8.GetBytes(page.Html)));
-            Parallel.ForEach(files, file => WriteFile(staging, file.Path, file.Content));
+            // Folders first, once each: with ten thousand pages, a CreateDirectory per file is thousands of needless calls.
             Directory.CreateDirectory(staging);
+            foreach (var folder in written.Select(path => Path.GetDirectoryName(Target(staging, path))!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            Parallel.ForEach(pages, page => File.WriteAllBytes(Target(staging, page.OutputPath), Utf8.GetBytes(page.Html)));
+            Parallel.ForEach(files, file => File.WriteAllBytes(Target(staging, file.Path), file.Content));
 
             if (beforeSwap is not null && !beforeSwap(staging))
             {
@@ -82,7 +88,8 @@ public static class OutputWriter
         }
     }
 
-    private static void WriteFile(string root, string relativePath, byte[] content)
+    /// <summary>The file's full path in <paramref name="root"/>; a path that would climb out of it is a bug, not content.</summary>
+    private static string Target(string root, string relativePath)
     {
         var path = Path.GetFullPath(Path.Combine(root, relativePath.TrimStart('/')));
         if (!path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
@@ -90,7 +97,6 @@ public static class OutputWriter
             throw new InvalidOperationException($"出力ファイル '{relativePath}' が出力フォルダの外を指しています。");
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllBytes(path, content);
+        return path;
     }
 }

@@ -101,19 +101,28 @@ public static partial class PagefindIndexer
 
     /// <summary>
     /// <c>node_modules/.bin/pagefind</c> as npm installs it; else the package's own runner through node
-    /// (installs made with <c>--no-bin-links</c> have no .bin folder).
+    /// (installs made with <c>--no-bin-links</c> have no .bin folder). Like Node itself, the lookup walks up
+    /// from <paramref name="repoRoot"/>, so a site folder inside the repository finds the repository's tools.
     /// </summary>
     internal static (string FileName, IReadOnlyList<string> Arguments)? Locate(string repoRoot)
     {
-        var modules = Path.Combine(repoRoot, "node_modules");
-        var bin = Path.Combine(modules, ".bin", OperatingSystem.IsWindows() ? "pagefind.cmd" : "pagefind");
-        if (File.Exists(bin))
+        for (var dir = new DirectoryInfo(Path.GetFullPath(repoRoot)); dir is not null; dir = dir.Parent)
         {
-            return (bin, []);
+            var modules = Path.Combine(dir.FullName, "node_modules");
+            var bin = Path.Combine(modules, ".bin", OperatingSystem.IsWindows() ? "pagefind.cmd" : "pagefind");
+            if (File.Exists(bin))
+            {
+                return (bin, []);
+            }
+
+            var runner = Path.Combine(modules, "pagefind", "lib", "runner", "bin.cjs");
+            if (File.Exists(runner))
+            {
+                return ("node", [runner]);
+            }
         }
 
-        var runner = Path.Combine(modules, "pagefind", "lib", "runner", "bin.cjs");
-        return File.Exists(runner) ? ("node", [runner]) : null;
+        return null;
     }
 
     private static PagefindResult Failed(Stopwatch stopwatch, Diagnostic diagnostic, string output = "") =>
