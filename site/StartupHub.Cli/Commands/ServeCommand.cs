@@ -1,5 +1,6 @@
 using StartupHub.Cli.Arguments;
 using StartupHub.Cli.DevServer;
+using StartupHub.Cli.Forms;
 
 namespace StartupHub.Cli.Commands;
 
@@ -12,7 +13,11 @@ internal static class ServeCommand
         var port = OptionValues.Port(line, "port", 8080);
         var build = SiteOptions.From(line, Path.Combine(".data", "serve-site")) with { SearchIndex = false };
 
-        await using var server = DevServerApp.Create(new DevServerOptions(build, port), stdout);
+        await using var server = DevServerApp.Create(
+            new DevServerOptions(build, port),
+            stdout,
+            configure: LocalFormsApi.Map,
+            configureBuilder: builder => LocalFormsApi.AddServices(builder, build));
         try
         {
             await server.StartAsync(cancellationToken);

@@ -41,12 +41,18 @@ public sealed class DevServerApp : IAsyncDisposable
     public Uri Address { get; private set; } = new("http://127.0.0.1/");
 
     /// <param name="configure">Maps more endpoints (e.g. the forms API) before the site's catch-all.</param>
-    public static DevServerApp Create(DevServerOptions options, TextWriter log, Action<WebApplication>? configure = null)
+    /// <param name="configureBuilder">Adds configuration and services those endpoints need.</param>
+    public static DevServerApp Create(
+        DevServerOptions options,
+        TextWriter log,
+        Action<WebApplication>? configure = null,
+        Action<WebApplicationBuilder>? configureBuilder = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = options.Build.RootDirectory });
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
         builder.Logging.ClearProviders();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        configureBuilder?.Invoke(builder);
 
         var app = builder.Build();
         var liveReload = new LiveReloadHub();
