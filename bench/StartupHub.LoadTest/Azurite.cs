@@ -20,6 +20,16 @@ internal sealed class Azurite : IDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>CPU time Azurite's Node process has used so far (to show how much of the machine storage takes).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.HasExited ? TimeSpan.Zero : _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<Azurite> StartAsync(bool inMemory)
     {
         string executable = Find() ?? throw new InvalidOperationException("node_modules/.bin/azurite-blob not found: run `npm ci` in the repository root, or pass --connection.");

@@ -12,7 +12,7 @@ namespace StartupHub.LoadTest;
 /// <summary>The same hosting the local `serve` command uses (AddStartupHubForms + MapStartupHubForms), on loopback.</summary>
 internal static class LoadHost
 {
-    public static async Task<(WebApplication App, Uri Address)> StartAsync(string manifestPath, string connectionString, string container)
+    public static async Task<(WebApplication App, Uri Address)> StartAsync(string manifestPath, string connectionString, string container, TimedFormStore store)
     {
         WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -23,11 +23,15 @@ internal static class LoadHost
             ["Forms:Storage:ConnectionString"] = connectionString,
             ["Forms:Storage:Container"] = container,
             ["Forms:HmacSecret"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
-            // All load comes from one loopback address, and the generator waits no human fill time.
+            // All load comes from one loopback address (127.0.0.1), so the per-client token bucket would
+            // throttle the whole test as one visitor: the load test raises it far out of the way. Production
+            // keeps the defaults (30/min, burst 10) per real client. The generator also waits no fill time.
             ["Forms:MinimumFillSeconds"] = "0",
             ["Forms:RateLimit:PermitsPerMinute"] = "10000000",
             ["Forms:RateLimit:Burst"] = "10000000",
         });
+        // Registered before AddStartupHubForms (which uses TryAdd): the real Azure store, timed and counted.
+        builder.Services.AddSingleton<StartupHub.Forms.Storage.IFormStore>(store);
         builder.Services.AddStartupHubForms(builder.Configuration);
         WebApplication app = builder.Build();
         app.MapStartupHubForms();

@@ -31,7 +31,15 @@ string work = Path.Combine(Path.GetTempPath(), "startuphub-loadtest-" + Guid.New
 Directory.CreateDirectory(work);
 string manifestPath = Path.Combine(work, "forms-manifest.json");
 File.WriteAllText(manifestPath, ManifestJson(capacity));
-(Microsoft.AspNetCore.Builder.WebApplication app, Uri address) = await LoadHost.StartAsync(manifestPath, connectionString, "load-" + Guid.NewGuid().ToString("N")[..12]);
+string container = "load-" + Guid.NewGuid().ToString("N")[..12];
+if (options.GetValueOrDefault("probe") == "true")
+{
+    // Azurite alone, no forms logic: how many blob writes per second can it take on this machine?
+    await AzuriteProbe.RunAsync(new AzureBlobFormStore(connectionString, container + "probe"), Int("probe-writes", 2000), Int("probe-concurrency", 64));
+}
+
+TimedFormStore timedStore = new(new AzureBlobFormStore(connectionString, container));
+(Microsoft.AspNetCore.Builder.WebApplication app, Uri address) = await LoadHost.StartAsync(manifestPath, connectionString, container, timedStore);
 using HttpClient http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
 {
     BaseAddress = address,
@@ -43,16 +51,20 @@ try
     Console.WriteLine($"forms load test — host {address} on Azurite ({(connection is null ? (inMemory ? "started here, in-memory" : "started here, on disk") : "given")}), {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss}Z");
     string token = (await http.GetFromJsonAsync<JsonElement>("/api/forms/event-registration/token", overall.Token)).GetProperty("token").GetString()!;
     await WarmUpAsync(http, token);
+    timedStore.Reset();
 
     // Phase 1: N registrations all in flight at once for C seats, plus retries of 5% with the same Idempotency-Key.
     Console.WriteLine();
     Console.WriteLine($"[burst] {registrations} concurrent registrations for {capacity} seats (+{registrations / 20} idempotent retries)");
     Request[] burst = Enumerable.Range(0, registrations).Select(i => new Request($"burst{i}@example.jp", $"burst-{i}")).ToArray();
+    CpuMeter cpu = new(azurite);
     Stopwatch clock = Stopwatch.StartNew();
     Result[] burstResults = await Task.WhenAll(burst.Select(r => RegisterAsync(http, "load-burst", r, token, overall.Token)));
     double burstSeconds = clock.Elapsed.TotalSeconds;
     Result[] retries = await Task.WhenAll(burst.Take(registrations / 20).Select(r => RegisterAsync(http, "load-burst", r, token, overall.Token)));
     Report("burst", burstResults, burstSeconds, offered: null);
+    StorageReport(timedStore, registrations + registrations / 20);
+    cpu.Report();
     int retryMismatches = retries.Zip(burstResults).Count(p => p.First.RegistrationId != p.Second.RegistrationId);
     Console.WriteLine($"  idempotent retries answering a different registration: {retryMismatches}");
 
@@ -64,24 +76,27 @@ try
     toCancel = [.. toCancel.OrderBy(_ => random.Next())];
     Console.WriteLine();
     Console.WriteLine($"[cancel] {toCancel.Length} interleaved cancellations ({toCancel.Count(r => r.Outcome == "confirmed")} seats, {toCancel.Count(r => r.Outcome == "waitlisted")} waiting) + {toCancel.Length} availability reads");
+    cpu = new(azurite);
     clock.Restart();
     Task<Result>[] cancelTasks = toCancel.Select(r => CancelAsync(http, "load-burst", r, overall.Token)).ToArray();
     Task[] reads = Enumerable.Range(0, toCancel.Length).Select(_ => http.GetAsync("/api/events/load-burst/availability", overall.Token)).ToArray();
     Result[] cancelResults = await Task.WhenAll(cancelTasks);
     await Task.WhenAll(reads);
     Report("cancel", cancelResults, clock.Elapsed.TotalSeconds, offered: null);
+    StorageReport(timedStore, toCancel.Length);
+    cpu.Report();
 
     // Verify against the stored ledger and records.
     IFormStore store = app.Services.GetRequiredService<IFormStore>();
     EventLedger ledger = await ReadLedgerAsync(store, "load-burst");
     IReadOnlyList<string> violations = LedgerAudit.Verify(ledger);
-    HashSet<string> records = [];
-    await foreach (string key in store.ListAsync(StorageKeys.EventRegistrationRecordPrefix("load-burst"), overall.Token))
-    {
-        records.Add(key);
-    }
-
-    int lost = acked.Count(r => !ledger.Registrations.ContainsKey(r.RegistrationId!) || !records.Contains(StorageKeys.EventRegistrationRecord("load-burst", r.RegistrationId!)));
+    // Each acknowledged registration must be in the ledger and its personal record readable by id
+    // (through the ledger entry's records batch), with the same email that was sent.
+    Dictionary<string, EventRegistrationRecord> records = await RegistrationRecords.ReadAllAsync(store, ledger, overall.Token);
+    Dictionary<string, string> sentEmail = burst.Zip(burstResults).Where(p => p.Second.RegistrationId is not null)
+        .ToDictionary(p => p.Second.RegistrationId!, p => p.First.Email);
+    int lost = acked.Count(r => !ledger.Registrations.ContainsKey(r.RegistrationId!)
+        || !records.TryGetValue(r.RegistrationId!, out EventRegistrationRecord? record) || record.Personal.Email != sentEmail[r.RegistrationId!]);
     int duplicates = (acked.Length - acked.Select(r => r.RegistrationId).Distinct().Count())
         + (ledger.Registrations.Count - ledger.Registrations.Values.Select(r => r.Number).Distinct().Count())
         + (ledger.Registrations.Count - ledger.Registrations.Values.Select(r => r.EmailFingerprint).Distinct().Count())
@@ -94,7 +109,7 @@ try
     Console.WriteLine($"  confirmed now {seats.Confirmed.Count}/{capacity}, waiting {seats.Waitlist.Count} (expected {expectedWaiting}), promotions {promotions}");
     Console.WriteLine($"  peak confirmed over all {ledger.Version} ledger versions: {LedgerAudit.PeakConfirmed(ledger, "main")} (capacity {capacity})");
     Console.WriteLine($"  FIFO / capacity audit violations: {violations.Count}{(violations.Count > 0 ? " — " + string.Join("; ", violations.Take(3)) : "")}");
-    Console.WriteLine($"  lost (acknowledged but missing from ledger or records): {lost}");
+    Console.WriteLine($"  lost (acknowledged but missing from ledger or records): {lost}; records readable by id: {records.Count}");
     Console.WriteLine($"  duplicates: {duplicates}");
     int burstConfirmed = burstResults.Count(r => r.Outcome == "confirmed");
     int burstWaitlisted = burstResults.Count(r => r.Outcome == "waitlisted");
@@ -107,6 +122,8 @@ try
     Console.WriteLine($"[sustained] offering {rate} registrations/s for {seconds} s to one event ({capacity} seats)");
     int total = rate * seconds;
     List<Task<Result>> inFlight = new(total);
+    timedStore.Reset();
+    cpu = new(azurite);
     clock.Restart();
     for (int i = 0; i < total; i++)
     {
@@ -124,9 +141,12 @@ try
     Result[] sustained = await Task.WhenAll(inFlight);
     double sustainedSeconds = clock.Elapsed.TotalSeconds;
     Report("sustained", sustained, sustainedSeconds, offered: total / offeredSeconds);
+    StorageReport(timedStore, total);
+    cpu.Report();
     EventLedger sustainedLedger = await ReadLedgerAsync(store, "load-sustained");
     int sustainedErrors = sustained.Count(r => r.Status >= 500 || r.Status == 0);
-    int sustainedLost = sustained.Count(r => r.Status is 200 or 201 && !sustainedLedger.Registrations.ContainsKey(r.RegistrationId!));
+    Dictionary<string, EventRegistrationRecord> sustainedRecords = await RegistrationRecords.ReadAllAsync(store, sustainedLedger, overall.Token);
+    int sustainedLost = sustained.Count(r => r.Status is 200 or 201 && (!sustainedLedger.Registrations.ContainsKey(r.RegistrationId!) || !sustainedRecords.ContainsKey(r.RegistrationId!)));
     Console.WriteLine($"  ledger: {sustainedLedger.Registrations.Count} registrations, {sustainedLedger.Sessions["main"].Confirmed.Count} confirmed, lost {sustainedLost}, audit violations {LedgerAudit.Verify(sustainedLedger).Count}");
     correct &= sustainedErrors == 0 && sustainedLost == 0 && sustainedLedger.Sessions["main"].Confirmed.Count == capacity;
 
@@ -210,6 +230,17 @@ static void Report(string phase, Result[] results, double seconds, double? offer
     Console.WriteLine($"  confirmed {results.Count(r => r.Outcome == "confirmed")}, waitlisted {results.Count(r => r.Outcome == "waitlisted")}, cancelled {results.Count(r => r.Outcome == "cancelled")}, 4xx {results.Count(r => r.Status is >= 400 and < 500)}, 5xx/transport {results.Count(r => r.Status >= 500 || r.Status == 0)}");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"  latency p50 {Percentile(latencies, 0.50):F1} ms, p95 {Percentile(latencies, 0.95):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms, max {latencies.DefaultIfEmpty().Max():F1} ms"));
+}
+
+static void StorageReport(TimedFormStore store, int requests)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  storage calls {store.TotalCalls} ({(double)store.TotalCalls / Math.Max(1, requests):F2} per request):"));
+    foreach (string line in store.Lines())
+    {
+        Console.WriteLine("    " + line);
+    }
+
+    store.Reset();
 }
 
 static double Percentile(double[] values, double p)

@@ -37,6 +37,21 @@ public sealed class EventLedger
 
     public static EventLedger New(string eventId) => new() { EventId = eventId };
 
+    /// <summary>A deep copy to apply the next batch to, so the committed copy shared with readers never
+    /// changes. Far cheaper than parsing the stored JSON again (which grows with every registration).</summary>
+    internal EventLedger Clone() => new()
+    {
+        Schema = Schema,
+        EventId = EventId,
+        Version = Version,
+        NextNumber = NextNumber,
+        Sessions = Sessions.ToDictionary(s => s.Key, s => new SessionLedger { Capacity = s.Value.Capacity, Confirmed = [.. s.Value.Confirmed], Waitlist = [.. s.Value.Waitlist] }, Sessions.Comparer),
+        Registrations = Registrations.ToDictionary(r => r.Key, r => r.Value.Clone(), Registrations.Comparer),
+        ActiveByEmail = new Dictionary<string, string>(ActiveByEmail, ActiveByEmail.Comparer),
+        IdempotencyKeys = new Dictionary<string, IdempotencyEntry>(IdempotencyKeys, IdempotencyKeys.Comparer),
+        Changes = [.. Changes],
+    };
+
     public SessionLedger Session(string sessionId) =>
         Sessions.TryGetValue(sessionId, out SessionLedger? session) ? session : Sessions[sessionId] = new SessionLedger();
 }
@@ -64,6 +79,20 @@ public sealed class LedgerRegistration
     public DateTimeOffset RegisteredAt { get; set; }
 
     public DateTimeOffset? CancelledAt { get; set; }
+
+    /// <summary>The records batch holding this registration's personal record
+    /// (<see cref="Storage.StorageKeys.EventRegistrationRecordBatch"/>); null for a record stored on its own.</summary>
+    public string? RecordBatch { get; set; }
+
+    internal LedgerRegistration Clone() => new()
+    {
+        Number = Number,
+        EmailFingerprint = EmailFingerprint,
+        Sessions = [.. Sessions],
+        RegisteredAt = RegisteredAt,
+        CancelledAt = CancelledAt,
+        RecordBatch = RecordBatch,
+    };
 }
 
 public sealed record IdempotencyEntry(string RegistrationId, string RequestFingerprint);

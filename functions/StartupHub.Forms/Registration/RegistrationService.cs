@@ -2,18 +2,17 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using StartupHub.Forms.Manifest;
 using StartupHub.Forms.Security;
-using StartupHub.Forms.Storage;
 
 namespace StartupHub.Forms.Registration;
 
 /// <summary>
 /// Registers and cancels. The order of writes is what makes "nothing acknowledged is lost" true: the
-/// personal record is written first under a fresh record id, then the seat is taken in the ledger, and
+/// personal record is written first under a fresh record id (group-committed with the other registrations
+/// of the same ledger write, see <see cref="LedgerCoordinator"/>), then the seat is taken in the ledger, and
 /// only then is the registrant answered. A failure before the ledger write leaves at most an orphan
-/// record (deleted on a best-effort basis), never a seat without its person or an answer without a seat.
+/// records object (deleted on a best-effort basis), never a seat without its person or an answer without a seat.
 /// </summary>
 public sealed class RegistrationService(
-    IFormStore store,
     LedgerCoordinator ledgers,
     FormSecrets secrets,
     TimeProvider time,
@@ -48,36 +47,11 @@ public sealed class RegistrationService(
         DateTimeOffset now = time.GetUtcNow();
         EventRegistrationRecord record = new(1, recordId, evt.Id, registration.Sessions, now,
             new Consent(registration.PurposeVersion, now), registration.Registrant);
-        string recordKey = StorageKeys.EventRegistrationRecord(evt.Id, recordId);
-        byte[] content = JsonSerializer.SerializeToUtf8Bytes(record, FormsJson.Options);
-        if (await store.TryCreateAsync(recordKey, content, cancellationToken) is null)
-        {
-            // "Already exists" for a fresh random id means the store's client retried a create that had in
-            // fact succeeded. Same bytes: it is ours. Anything else would be a genuine collision.
-            StoredObject? existing = await store.ReadAsync(recordKey, cancellationToken);
-            if (existing is null || !existing.Content.Span.SequenceEqual(content))
-            {
-                throw new InvalidOperationException("record id collision");
-            }
-        }
-
-        RegisterOutcome result;
-        try
-        {
-            result = await ledgers.ExecuteAsync(evt, (ledger, at) => LedgerRules.Register(
-                ledger, recordId, emailFingerprint, registration.Sessions, keyFingerprint, requestFingerprint, at));
-        }
-        catch (StorageUnavailableException)
-        {
-            await DeleteOrphanAsync(recordKey);
-            throw;
-        }
-
-        if (result is not RegisterOutcome.Created)
-        {
-            await DeleteOrphanAsync(recordKey);
-        }
-
+        PendingRecord pending = new(recordId, JsonSerializer.SerializeToUtf8Bytes(record, FormsJson.Options));
+        // The coordinator stores the record (in its batch's records object) only if the ledger takes this
+        // registration, and answers only after the record and then the ledger entry are both durable.
+        RegisterOutcome result = await ledgers.ExecuteAsync(evt, (ledger, at) => LedgerRules.Register(
+            ledger, recordId, emailFingerprint, registration.Sessions, keyFingerprint, requestFingerprint, at), pending);
         LogOutcome(evt, result);
         return result;
     }
@@ -104,18 +78,6 @@ public sealed class RegistrationService(
     /// <summary>128 random bits in a sortable-by-time form (UUIDv7), safe as a path segment and unguessable
     /// enough that the id alone grants nothing; cancelling also needs the HMAC token.</summary>
     private static string NewRecordId() => Guid.CreateVersion7().ToString("N");
-
-    private async Task DeleteOrphanAsync(string recordKey)
-    {
-        try
-        {
-            await store.DeleteAsync(recordKey, CancellationToken.None);
-        }
-        catch (StorageUnavailableException)
-        {
-            // Left for a sweep: a record whose id is not in the ledger was never acknowledged to anyone.
-        }
-    }
 
     private void LogOutcome(ManifestEvent evt, RegisterOutcome outcome)
     {

@@ -21,6 +21,17 @@ public static class StorageKeys
     public static string EventRegistrationRecord(string eventId, string recordId) =>
         $"submissions/{EventRegistrationForm}/{Checked(eventId)}/{Checked(recordId)}.json";
 
+    /// <summary>
+    /// The personal records of one group commit: every registration one ledger write took, in one object
+    /// (each record a separate JSON value inside, keyed by record id, so it stays addressable and can be
+    /// sealed on its own). The ledger entry names its batch (<c>record_batch</c>).
+    /// </summary>
+    public static string EventRegistrationRecordBatch(string eventId, string batchId) =>
+        $"submissions/{EventRegistrationForm}/{Checked(eventId)}/batches/{Checked(batchId)}.json";
+
+    public static string EventRegistrationRecordBatchPrefix(string eventId) =>
+        $"submissions/{EventRegistrationForm}/{Checked(eventId)}/batches/";
+
     public static string EventRegistrationRecordPrefix(string eventId) =>
         $"submissions/{EventRegistrationForm}/{Checked(eventId)}/";
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using StartupHub.Cli.Hosting;
 using StartupHub.Cli.LiveReload;
 using StartupHub.Cli.Watch;
 using StartupHub.Site.Templates;
@@ -57,6 +58,7 @@ public sealed class DevServerApp : IAsyncDisposable
         var app = builder.Build();
         var liveReload = new LiveReloadHub();
         var site = new DevSite(options.Build, liveReload, log);
+        app.UseStaticWebAppRules(DevServerRules.Load(options.Build.RootDirectory), () => site.Options.OutputDirectory);
         app.MapGet(LiveReloadHub.Path, liveReload.HandleAsync);
         configure?.Invoke(app);
         app.MapFallback("{**path}", new SiteFiles(site).ServeAsync);

@@ -29,7 +29,6 @@ public static class AdminPage
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="robots" content="noindex, nofollow">
             <title>{title}</title>
-            <link href="config.yml" type="text/yaml" rel="cms-config-url">
             {scripts}</head>
             <body>
             {body}

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using StartupHub.Site.Build.Assets;
+using StartupHub.Site.Build.Incremental;
 using StartupHub.Site.Build.Pages;
 using StartupHub.Site.Build.Write;
 using StartupHub.Site.Content;
@@ -20,12 +22,16 @@ namespace StartupHub.Site.Build;
 /// builds (the dev server rebuilds on every save): the Markdown pipeline, the Fluid options and every
 /// parsed template that has not changed since the last build are kept.
 /// </summary>
-public sealed class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs = null)
+public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs = null)
 {
     private readonly MarkdownRenderer _markdown = new();
     private readonly MarkdownCache _markdownCache = new();
     private readonly IReadOnlyList<IOutputGenerator> _outputs = outputs ?? OutputGenerators.All;
     private readonly ConcurrentDictionary<TemplateDirectories, TemplateEngine> _engines = new();
+    private readonly OutputState _written = new();
+
+    // The last successful written build, for the dev server's body-only rebuilds (BodyEdits.cs).
+    private LastBuild? _last;
 
     // The caches above are swapped per build; one build at a time per builder keeps them consistent.
     private readonly Lock _gate = new();
@@ -50,13 +56,22 @@ public sealed class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs = null)
 
     private BuildResult Run(BuildOptions options, bool write, IProgress<PhaseTiming>? progress)
     {
+        if (write && TryBodyEdits(options, progress) is { } updated)
+        {
+            return updated;
+        }
+
+        _last = null;
         var diagnostics = new DiagnosticBag();
         var clock = new PhaseClock(progress);
         var now = options.Clock.GetUtcNow();
         IReadOnlyList<RenderedPage> pages = [];
-        IReadOnlyList<string> written = [];
+        IReadOnlyList<string>? written = null;
 
-        var content = clock.Time("読み込み・検証", () => ContentReader.Read(options.ContentDirectory, options.RootDirectory, diagnostics));
+        // Stamped before reading, so an edit made while this build runs is seen as a change by the next one.
+        var stamps = write ? FileStamps.Take(LastBuild.Inputs(options)) : null;
+        IReadOnlyDictionary<string, string> frontMatters = new Dictionary<string, string>();
+        var content = clock.Time("読み込み・検証", () => ContentReader.Read(options.ContentDirectory, options.RootDirectory, diagnostics, out frontMatters));
         var directories = new TemplateDirectories(options.RootDirectory, options.ThemeName);
         var templates = clock.Time("テンプレート", () => _engines.GetOrAdd(directories, d => new TemplateEngine(d, _markdown, SiteView.TemplateTypes)).Load(diagnostics));
         if (content is null || diagnostics.HasErrors)
@@ -67,7 +82,8 @@ public sealed class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs = null)
         var baseUrl = options.BaseUrl ?? content.Settings.BaseUrl;
         var settingsPath = Relative(options, Path.Combine(options.ContentDirectory, "site.yml"));
         var assets = clock.Time("アセット", () => AssetPipeline.Fingerprint(directories.Assets, baseUrl));
-        pages = clock.Time("描画", () => Render(content, templates, assets, options, baseUrl, now, settingsPath, diagnostics));
+        var rendered = clock.Time("描画", () => Render(content, templates, assets, options, baseUrl, now, settingsPath, diagnostics));
+        pages = [.. rendered.Pages.OfType<RenderedPage>()];
         if (diagnostics.HasErrors)
         {
             return Result();
@@ -76,9 +92,11 @@ public sealed class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs = null)
         var context = new OutputContext(content.Published(now, options.IncludeDrafts), options, pages, now);
         var files = clock.Time("出力", () => (IReadOnlyList<OutputFile>)
             [.. _outputs.SelectMany(g => g.Generate(context)), .. assets.Files, .. AssetPipeline.ContentImages(options.ContentDirectory)]);
+        PageScan[] scans = [];
         clock.Time("リンク確認", () =>
         {
-            foreach (var diagnostic in LinkChecker.Check(context, files))
+            scans = LinkChecker.Scan(pages);
+            foreach (var diagnostic in LinkChecker.Check(context, files, scans))
             {
                 diagnostics.Add(diagnostic);
             }
@@ -86,37 +104,64 @@ public sealed class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs = null)
 
         if (write && !diagnostics.HasErrors)
         {
-            written = clock.Time("書き込み", () => OutputWriter.Write(options.OutputDirectory, pages, files, options.SearchIndex ? staging => Index(staging, options, diagnostics) : null)) ?? [];
+            written = clock.Time("書き込み", () => OutputWriter.Write(options.OutputDirectory, pages, files, options.SearchIndex ? staging => Index(staging, options, diagnostics) : null, _written));
         }
 
-        return Result();
+        var result = Result();
+        if (written is not null && result.Succeeded && stamps is not null)
+        {
+            _last = Remember(options, now, stamps, content, frontMatters, rendered, templates, assets, baseUrl, scans, files, context, result);
+        }
 
-        BuildResult Result() => new(diagnostics.ToSortedList(), pages, written, clock.Timings);
+        return result;
+
+        BuildResult Result() => new(diagnostics.ToSortedList(), pages, written ?? [], clock.Timings);
     }
 
-    private IReadOnlyList<RenderedPage> Render(SiteContent content, TemplateSet templates, FingerprintedAssets assets, BuildOptions options, Uri baseUrl, DateTimeOffset now, string settingsPath, DiagnosticBag diagnostics)
+    private sealed record RenderOutcome(RenderedPage?[] Pages, PagePlan[] Plans, HashSet<string>[] Reads, Dictionary<string, List<int>> OwnBodies, TrackedHtml Html, SiteView Site, string MarkdownContext, VideoResolver Videos);
+
+    private RenderOutcome Render(SiteContent content, TemplateSet templates, FingerprintedAssets assets, BuildOptions options, Uri baseUrl, DateTimeOffset now, string settingsPath, DiagnosticBag diagnostics)
     {
         var published = content.Published(now, options.IncludeDrafts);
-        var html = RenderMarkdown(content, published, baseUrl, diagnostics);
-        var views = new ViewIndex(published, html, now);
+        var (html, markdownContext, videos) = RenderMarkdown(content, published, baseUrl, diagnostics);
+        var tracked = new TrackedHtml(html);
+        var views = new ViewIndex(published, tracked, now);
         var site = new SiteView(published.Settings, views, baseUrl, options.Preview);
-        var plans = new PagePlanner(published, views, baseUrl, options.Preview, now, settingsPath).Plan();
+        // The planner copies a detail page's own body into page.content; any other body it read shapes pages we cannot name.
+        var planned = new HashSet<string>(StringComparer.Ordinal);
+        var plans = tracked.Track(planned, () => new PagePlanner(published, views, baseUrl, options.Preview, now, settingsPath).Plan());
+        var ownBodies = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < plans.Count; i++)
+        {
+            if (plans[i].Item is { } item && planned.Contains(item.SourcePath))
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(ownBodies, item.SourcePath, out _) ??= [];
+                ownBodies[item.SourcePath].Add(i);
+            }
+        }
+
+        tracked.MarkReadOutsidePages(planned.Where(path => !ownBodies.ContainsKey(path)));
 
         var pages = new RenderedPage?[plans.Count];
+        var reads = new HashSet<string>[plans.Count];
         Parallel.For(0, plans.Count, i =>
         {
-            var plan = plans[i];
-            var model = new TemplateModel(site, plan.Page, assets.Urls, baseUrl, plan.Page.Url);
-            if (templates.Render(plan.Page.Layout, model, plan.Origin, diagnostics) is { } output)
-            {
-                pages[i] = new RenderedPage(plan.Page.Url, plan.OutputPath, plan.Page.Title, plan.Page.Kind, output, plan.Item, plan.LastModified, !plan.Page.Noindex);
-            }
+            reads[i] = new HashSet<string>(StringComparer.Ordinal);
+            pages[i] = RenderPage(templates, site, assets, baseUrl, plans[i], plans[i].Item, tracked, reads[i], diagnostics);
         });
 
-        return [.. pages.OfType<RenderedPage>()];
+        return new RenderOutcome(pages, [.. plans], reads, ownBodies, tracked, site, markdownContext, videos);
     }
 
-    private Dictionary<string, string> RenderMarkdown(SiteContent all, SiteContent published, Uri baseUrl, DiagnosticBag diagnostics)
+    private static RenderedPage? RenderPage(TemplateSet templates, SiteView site, FingerprintedAssets assets, Uri baseUrl, PagePlan plan, ContentItem? item, TrackedHtml html, HashSet<string> reads, DiagnosticBag diagnostics)
+    {
+        var model = new TemplateModel(site, plan.Page, assets.Urls, baseUrl, plan.Page.Url);
+        return html.Track(reads, () => templates.Render(plan.Page.Layout, model, plan.Origin, diagnostics)) is { } output
+            ? new RenderedPage(plan.Page.Url, plan.OutputPath, plan.Page.Title, plan.Page.Kind, output, item, plan.LastModified, !plan.Page.Noindex)
+            : null;
+    }
+
+    private (Dictionary<string, string> Html, string Context, VideoResolver Videos) RenderMarkdown(SiteContent all, SiteContent published, Uri baseUrl, DiagnosticBag diagnostics)
     {
         var embeds = published.Videos.ToDictionary(v => v.Slug, v => new VideoEmbed(v.Slug, v.Title,
             $"https://www.youtube-nocookie.com/embed/{v.VideoId}", SiteUrl.Relative(baseUrl, $"/videos/{v.Slug}/")), StringComparer.Ordinal);
@@ -126,9 +171,7 @@ public sealed class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs = null)
         // What every body's HTML depends on besides its own text: a change here renders all bodies again.
         var context = baseUrl + "\n" + string.Join("\n", published.Videos.Select(v => $"{v.Slug}|{v.Title}|{v.VideoId}")) + "\n" + string.Join("|", known.Order(StringComparer.Ordinal));
 
-        IEnumerable<ContentItem> items = [.. published.Events, .. published.People, .. published.Companies, .. published.Videos,
-            .. published.News, .. published.Pages, .. published.Supporters, .. published.Forms];
-        var withBody = items.Where(i => i.Body.Length > 0).ToList();
+        var withBody = Items(published).Where(i => i.Body.Length > 0).ToList();
         var html = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         Parallel.ForEach(withBody, item =>
         {
@@ -136,7 +179,50 @@ public sealed class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs = null)
             html[item.SourcePath] = _markdownCache.Render(_markdown, item.Body, source, context, resolver, diagnostics);
         });
         _markdownCache.KeepOnly(withBody.Select(i => i.SourcePath).ToHashSet(StringComparer.Ordinal));
-        return new Dictionary<string, string>(html, StringComparer.Ordinal);
+        return (new Dictionary<string, string>(html, StringComparer.Ordinal), context, resolver);
+    }
+
+    private static IEnumerable<ContentItem> Items(SiteContent content) =>
+        [.. content.Events, .. content.People, .. content.Companies, .. content.Videos, .. content.News, .. content.Pages, .. content.Supporters, .. content.Forms];
+
+    private static LastBuild Remember(
+        BuildOptions options, DateTimeOffset now, FileStamps stamps, SiteContent content, IReadOnlyDictionary<string, string> frontMatters,
+        RenderOutcome rendered, TemplateSet templates, FingerprintedAssets assets, Uri baseUrl, PageScan[] scans,
+        IReadOnlyList<OutputFile> files, OutputContext context, BuildResult result)
+    {
+        var last = new LastBuild
+        {
+            Options = options,
+            Now = now,
+            Stamps = stamps,
+            Content = content,
+            Items = Items(content).ToDictionary(i => i.SourcePath, StringComparer.Ordinal),
+            Published = Items(context.Content).Select(i => i.SourcePath).ToHashSet(StringComparer.Ordinal),
+            FrontMatters = frontMatters,
+            MarkdownContext = rendered.MarkdownContext,
+            Videos = rendered.Videos,
+            Html = rendered.Html,
+            Site = rendered.Site,
+            Plans = rendered.Plans,
+            OwnBodies = rendered.OwnBodies,
+            Templates = templates,
+            Assets = assets,
+            BaseUrl = baseUrl,
+            Readers = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal),
+            ReadAll = [],
+            Pages = [.. result.Pages],
+            Scans = scans,
+            Files = files,
+            OutputContext = context,
+            Diagnostics = result.Diagnostics,
+            Written = result.FilesWritten,
+        };
+        for (var i = 0; i < rendered.Reads.Length; i++)
+        {
+            last.AddReads(i, rendered.Reads[i]);
+        }
+
+        return last;
     }
 
     private static bool Index(string staging, BuildOptions options, DiagnosticBag diagnostics)

@@ -13,6 +13,9 @@ internal sealed class ContentFiles(string contentDirectory, string rootDirectory
 
     public LoadFaults Faults { get; } = new();
 
+    /// <summary>Each Markdown file's front matter text, by source path: a later build compares it to tell a body-only edit.</summary>
+    public Dictionary<string, string> FrontMatters { get; } = new(StringComparer.Ordinal);
+
     public delegate T ItemReader<out T>(Fields fields, string slug, string sourcePath, string body);
 
     public Fields Fields(YMapping mapping, IReadOnlyList<string> keys) =>
@@ -101,6 +104,7 @@ internal sealed class ContentFiles(string contentDirectory, string rootDirectory
         }
 
         SourceMap.SetBodyFirstLine(path, split.BodyFirstLine);
+        FrontMatters[path] = split.Yaml;
         var node = YamlTreeReader.Parse(split.Yaml, path, split.YamlFirstLine, Diagnostics);
         return (node is YScalar { IsNull: true } ? new YMapping(new TextPosition(split.YamlFirstLine, 1), []) : node, split.Body);
     }

@@ -15,9 +15,14 @@ public static class ContentReader
     /// Loads and validates <paramref name="contentDirectory"/>. Source paths are relative to
     /// <paramref name="rootDirectory"/> with forward slashes. Returns null only when site.yml is missing or not YAML.
     /// </summary>
-    public static SiteContent? Read(string contentDirectory, string rootDirectory, DiagnosticBag diagnostics)
+    public static SiteContent? Read(string contentDirectory, string rootDirectory, DiagnosticBag diagnostics) =>
+        Read(contentDirectory, rootDirectory, diagnostics, out _);
+
+    /// <param name="frontMatters">Each Markdown file's front matter text by source path (for the dev server's body-only rebuilds).</param>
+    internal static SiteContent? Read(string contentDirectory, string rootDirectory, DiagnosticBag diagnostics, out IReadOnlyDictionary<string, string> frontMatters)
     {
         var files = new ContentFiles(contentDirectory, rootDirectory, diagnostics);
+        frontMatters = files.FrontMatters;
 
         var settings = files.ReadYamlMapping("site.yml", required: true) is { } site
             ? SiteSettingsReader.Read(files.Fields(site, SiteSettingsReader.Keys))

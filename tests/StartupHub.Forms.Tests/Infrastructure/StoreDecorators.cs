@@ -63,3 +63,70 @@ public sealed class LedgerWriteFailsStore(IFormStore inner) : IFormStore
 
     public IAsyncEnumerable<string> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);
 }
+
+/// <summary>Holds the first records-batch write until <see cref="Release"/>, so a test can queue others behind it.</summary>
+public sealed class GatedBatchStore(IFormStore inner) : IFormStore
+{
+    private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _held;
+
+    /// <summary>How many records the held write carries (0 until it arrives).</summary>
+    public int HeldRecords => Volatile.Read(ref _held);
+
+    public void Release() => _gate.TrySetResult();
+
+    public Task<StoredObject?> ReadAsync(string key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
+
+    public async Task<string?> TryCreateAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        if (key.Contains("/batches/", StringComparison.Ordinal) && !_gate.Task.IsCompleted)
+        {
+            Volatile.Write(ref _held, Forms.Registration.RegistrationRecords.ParseBatch(content).Count);
+            await _gate.Task;
+        }
+
+        return await inner.TryCreateAsync(key, content, cancellationToken);
+    }
+
+    public Task<string?> TryReplaceAsync(string key, ReadOnlyMemory<byte> content, string ifMatch, CancellationToken cancellationToken) =>
+        inner.TryReplaceAsync(key, content, ifMatch, cancellationToken);
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
+
+    public IAsyncEnumerable<string> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);
+}
+
+/// <summary>Healthy for the ledger, but writing personal records fails.</summary>
+public sealed class RecordWriteFailsStore(IFormStore inner) : IFormStore
+{
+    public Task<StoredObject?> ReadAsync(string key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
+
+    public Task<string?> TryCreateAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
+        key.StartsWith("submissions/", StringComparison.Ordinal) ? throw new StorageUnavailableException("records down") : inner.TryCreateAsync(key, content, cancellationToken);
+
+    public Task<string?> TryReplaceAsync(string key, ReadOnlyMemory<byte> content, string ifMatch, CancellationToken cancellationToken) =>
+        inner.TryReplaceAsync(key, content, ifMatch, cancellationToken);
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
+
+    public IAsyncEnumerable<string> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);
+}
+
+/// <summary>Every ledger replace reaches the store, but its answer is lost on the way back (the caller sees an outage).</summary>
+public sealed class LedgerResponseLostStore(IFormStore inner) : IFormStore
+{
+    public Task<StoredObject?> ReadAsync(string key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
+
+    public Task<string?> TryCreateAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
+        inner.TryCreateAsync(key, content, cancellationToken);
+
+    public async Task<string?> TryReplaceAsync(string key, ReadOnlyMemory<byte> content, string ifMatch, CancellationToken cancellationToken)
+    {
+        string? etag = await inner.TryReplaceAsync(key, content, ifMatch, cancellationToken);
+        throw etag is null ? new StorageUnavailableException("conflict and lost response") : new StorageUnavailableException("response lost after the write landed");
+    }
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
+
+    public IAsyncEnumerable<string> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);
+}

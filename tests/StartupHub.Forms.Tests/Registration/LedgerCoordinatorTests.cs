@@ -15,7 +15,7 @@ internal sealed record Instance(LedgerCoordinator Ledgers, RegistrationService S
     {
         IOptions<FormsOptions> options = Options.Create(new FormsOptions { Ledger = new LedgerOptions { MaxBatch = maxBatch, MaxAttempts = maxAttempts } });
         LedgerCoordinator ledgers = new(store, options, TimeProvider.System, NullLogger<LedgerCoordinator>.Instance);
-        return new Instance(ledgers, new RegistrationService(store, ledgers, new FormSecrets(FormsTestHost.Secret), TimeProvider.System, NullLogger<RegistrationService>.Instance));
+        return new Instance(ledgers, new RegistrationService(ledgers, new FormSecrets(FormsTestHost.Secret), TimeProvider.System, NullLogger<RegistrationService>.Instance));
     }
 
     public Task<RegisterOutcome> RegisterAsync(ManifestEvent evt, string email, string? key = null) =>
@@ -78,14 +78,22 @@ public sealed class LedgerCoordinatorTests : IDisposable
 
         EventLedger ledger = await Instance.ReadLedgerAsync(inner, "budget");
         Assert.Equal(2, ledger.Registrations.Count);
-        // The orphaned personal record of the refused registration was removed again.
-        List<string> records = [];
-        await foreach (string key in inner.ListAsync(StorageKeys.EventRegistrationRecordPrefix("budget"), CancellationToken.None))
+        // The refused registration's records object was removed again: the only records left are the two
+        // acknowledged ones, each reachable through its ledger entry.
+        Assert.Equal(2, (await RegistrationRecords.ReadAllAsync(inner, ledger, CancellationToken.None)).Count);
+        Assert.Equal(2, await CountRecordBatchesAsync(inner, "budget"));
+    }
+
+    internal static async Task<int> CountRecordBatchesAsync(IFormStore store, string eventId)
+    {
+        int count = 0;
+        await foreach (string key in store.ListAsync(StorageKeys.EventRegistrationRecordBatchPrefix(eventId), CancellationToken.None))
         {
-            records.Add(key);
+            Assert.NotNull(key);
+            count++;
         }
 
-        Assert.Equal(2, records.Count);
+        return count;
     }
 
     [Fact]
@@ -95,12 +103,17 @@ public sealed class LedgerCoordinatorTests : IDisposable
         Instance instance = Instance.Create(store);
         ManifestEvent evt = TestEvents.Open("records", capacity: 3);
         RegisterOutcome[] outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => instance.RegisterAsync(evt, $"p{i}@example.jp")));
+        EventLedger stored = await Instance.ReadLedgerAsync(store, "records");
         foreach (RegisterOutcome.Created created in outcomes.Cast<RegisterOutcome.Created>())
         {
-            StoredObject? record = await store.ReadAsync(StorageKeys.EventRegistrationRecord("records", created.View.RegistrationId), CancellationToken.None);
+            EventRegistrationRecord? record = await RegistrationRecords.ReadAsync(store, stored, created.View.RegistrationId, CancellationToken.None);
             Assert.NotNull(record);
-            Assert.Contains("example.jp", System.Text.Encoding.UTF8.GetString(record.Content.Span), StringComparison.Ordinal);
+            Assert.Equal(created.View.RegistrationId, record.RecordId);
+            Assert.EndsWith("example.jp", record.Personal.Email, StringComparison.Ordinal);
         }
+
+        // Group commit: 20 concurrent registrations need far fewer records objects than people.
+        Assert.InRange(await CountRecordBatchesAsync(store, "records"), 1, (int)instance.Ledgers.SuccessfulWrites);
 
         // ...and the ledger itself holds no personal data.
         string ledgerJson = System.Text.Encoding.UTF8.GetString((await store.ReadAsync(StorageKeys.EventLedger("records"), CancellationToken.None))!.Content.Span);

@@ -8,7 +8,7 @@ namespace StartupHub.Site.Outputs.Links;
 
 /// <summary>
 /// Checks that every internal link of the rendered pages resolves to an output file, and every
-/// <c>#fragment</c> to an element id on the target page. Each page is parsed once, in parallel.
+/// <c>#fragment</c> to an element id on the target page. Each page is scanned once, in parallel, without a DOM.
 /// A link written in an item's Markdown is reported at its line in that file; a link that comes from a
 /// template is reported once (not once per page using the template) at the first page's output path and
 /// HTML line, with the number of other pages that share it.
@@ -23,7 +23,11 @@ public static class LinkChecker
     public static readonly IReadOnlyList<string> DefaultIgnoredPrefixes = ["/pagefind/"];
 
     /// <summary>Checks a build's pages against its pages and other outputs; the forms API path is not a file and is skipped.</summary>
-    public static IReadOnlyList<Diagnostic> Check(OutputContext context, IEnumerable<OutputFile> otherOutputs)
+    public static IReadOnlyList<Diagnostic> Check(OutputContext context, IEnumerable<OutputFile> otherOutputs) =>
+        Check(context, otherOutputs, Scan(context.Pages));
+
+    /// <summary>As <see cref="Check(OutputContext, IEnumerable{OutputFile})"/> with the pages already scanned; <paramref name="checkPage"/> picks whose links are checked.</summary>
+    internal static IReadOnlyList<Diagnostic> Check(OutputContext context, IEnumerable<OutputFile> otherOutputs, PageScan[] scans, Func<int, bool>? checkPage = null)
     {
         var ignored = DefaultIgnoredPrefixes.ToList();
         if (context.Content.Settings.ApiBase.StartsWith('/'))
@@ -31,7 +35,15 @@ public static class LinkChecker
             ignored.Add(context.Content.Settings.ApiBase);
         }
 
-        return Check(context.Pages, otherOutputs.Select(o => o.Path), context.BaseUrl, context.Options.RootDirectory, ignored);
+        return Check(scans, otherOutputs.Select(o => o.Path), context.BaseUrl, context.Options.RootDirectory, ignored, checkPage);
+    }
+
+    /// <summary>Scans every page once, in parallel.</summary>
+    internal static PageScan[] Scan(IReadOnlyList<RenderedPage> pages)
+    {
+        var scans = new PageScan[pages.Count];
+        Parallel.For(0, pages.Count, i => scans[i] = PageScan.Parse(pages[i]));
+        return scans;
     }
 
     /// <param name="pages">The rendered pages; their <see cref="RenderedPage.OutputPath"/> are output files too.</param>
@@ -44,12 +56,18 @@ public static class LinkChecker
         IEnumerable<string> otherFiles,
         Uri baseUrl,
         string? rootDirectory = null,
-        IEnumerable<string>? ignoredPrefixes = null)
+        IEnumerable<string>? ignoredPrefixes = null) =>
+        Check(Scan(pages), otherFiles, baseUrl, rootDirectory, ignoredPrefixes);
+
+    private static IReadOnlyList<Diagnostic> Check(
+        PageScan[] scans,
+        IEnumerable<string> otherFiles,
+        Uri baseUrl,
+        string? rootDirectory,
+        IEnumerable<string>? ignoredPrefixes,
+        Func<int, bool>? checkPage = null)
     {
         var ignored = (ignoredPrefixes ?? DefaultIgnoredPrefixes).ToArray();
-        var scans = new PageScan[pages.Count];
-        Parallel.For(0, pages.Count, i => scans[i] = PageScan.Parse(pages[i]));
-
         var files = new HashSet<string>(otherFiles.Select(Normalize), StringComparer.Ordinal);
         var byFile = new Dictionary<string, PageScan>(StringComparer.Ordinal);
         foreach (var scan in scans)
@@ -62,12 +80,24 @@ public static class LinkChecker
         var sources = new SourceLines(rootDirectory);
         var inSource = new ConcurrentBag<Diagnostic>();
         var fromTemplates = new ConcurrentBag<(string Key, RenderedPage Page, Diagnostic Diagnostic)>();
-        Parallel.ForEach(scans, scan =>
+        // A root-relative link means the same on every page, and the templates repeat the same few on all of them:
+        // resolving each once saves most of the URI parsing.
+        var rootRelative = new ConcurrentDictionary<string, (string Code, string Message)?>(StringComparer.Ordinal);
+        Parallel.For(0, scans.Length, index =>
         {
+            if (checkPage is not null && !checkPage(index))
+            {
+                return;
+            }
+
+            var scan = scans[index];
             var pageUrl = new Uri(SiteUrls.Absolute(baseUrl, scan.Page.Url));
             foreach (var link in scan.Links)
             {
-                if (Problem(link, pageUrl, baseUrl, files, byFile, ignored) is not { } problem)
+                var found = link.Href.StartsWith('/') && !link.Href.StartsWith("//", StringComparison.Ordinal)
+                    ? rootRelative.GetOrAdd(link.Href, _ => Problem(link, pageUrl, baseUrl, files, byFile, ignored))
+                    : Problem(link, pageUrl, baseUrl, files, byFile, ignored);
+                if (found is not { } problem)
                 {
                     continue;
                 }

@@ -1,0 +1,292 @@
+using System.Net;
+
+namespace StartupHub.Site.Outputs.Links;
+
+/// <summary>
+/// A single forward pass over a page's HTML that finds what the link checker needs — element ids, <c>&lt;a name&gt;</c>
+/// anchors and URL attributes — without building a DOM (a full parse of ten thousand pages took longer than
+/// rendering them). It follows the HTML tokenizer where our output can reach: comments, doctype and CDATA are
+/// skipped, script/style/textarea/title contents are raw text, <c>&lt;template&gt;</c> contents are inert (as in the
+/// DOM, where they live in a separate fragment), attribute values may be double-, single- or unquoted, names are
+/// case-insensitive, the first of two same-named attributes wins, and character references are decoded.
+/// </summary>
+internal static class HtmlScanner
+{
+    /// <summary>Elements whose URL attribute must point inside the output, and which attribute that is.</summary>
+    private static readonly Dictionary<string, string> UrlAttributes = new(StringComparer.Ordinal)
+    {
+        ["a"] = "href",
+        ["area"] = "href",
+        ["link"] = "href",
+        ["img"] = "src",
+        ["script"] = "src",
+        ["source"] = "src",
+        ["iframe"] = "src",
+        ["video"] = "src",
+        ["audio"] = "src",
+        ["track"] = "src",
+    };
+
+    /// <summary>Elements whose content is text up to their own end tag (no tags inside).</summary>
+    private static readonly HashSet<string> RawText = new(StringComparer.Ordinal) { "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes" };
+
+    private static readonly HashSet<string> Void = new(StringComparer.Ordinal)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+    };
+
+    public static (HashSet<string> Ids, List<FoundLink> Links) Scan(string html)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var links = new List<FoundLink>();
+        var attributes = new List<(string Name, string Value)>(8);
+        var i = 0;
+        while ((i = html.IndexOf('<', i)) >= 0)
+        {
+            if (StartsWith(html, i, "<!--"))
+            {
+                i = SkipPast(html, i + 4, "-->");
+                continue;
+            }
+
+            if (i + 1 < html.Length && (html[i + 1] is '!' or '?'))
+            {
+                i = SkipPast(html, i + 2, ">"); // doctype, CDATA in foreign content, bogus comments
+                continue;
+            }
+
+            if (i + 1 < html.Length && html[i + 1] == '/')
+            {
+                i = SkipPast(html, i + 2, ">");
+                continue;
+            }
+
+            if (i + 1 >= html.Length || !char.IsAsciiLetter(html[i + 1]))
+            {
+                i++; // a lone '<' in text
+                continue;
+            }
+
+            var name = ReadTag(html, ref i, attributes);
+            if (Value(attributes, "id") is { Length: > 0 } id)
+            {
+                ids.Add(id);
+            }
+
+            if (name == "a" && Value(attributes, "name") is { Length: > 0 } anchor)
+            {
+                ids.Add(anchor);
+            }
+
+            if (UrlAttributes.TryGetValue(name, out var urlAttribute))
+            {
+                var value = Value(attributes, urlAttribute);
+                if (!string.IsNullOrWhiteSpace(value) && !(name == "link" && IsOriginHint(Value(attributes, "rel"))))
+                {
+                    links.Add(new FoundLink(value.Trim(), Void.Contains(name) ? "" : TextUntilEnd(html, i, name)));
+                }
+            }
+
+            if (name == "template")
+            {
+                i = SkipTemplate(html, i);
+            }
+            else if (RawText.Contains(name))
+            {
+                i = EndTagStart(html, i, name) is var end and >= 0 ? end : html.Length;
+            }
+        }
+
+        return (ids, links);
+    }
+
+    /// <summary>&lt;link rel="preconnect|dns-prefetch"&gt; name origins, not files.</summary>
+    private static bool IsOriginHint(string? rel) => rel is not null
+        && (rel.Contains("preconnect", StringComparison.OrdinalIgnoreCase) || rel.Contains("dns-prefetch", StringComparison.OrdinalIgnoreCase));
+
+    private static string? Value(List<(string Name, string Value)> attributes, string name)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (attribute.Name == name)
+            {
+                return attribute.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads a start tag at <paramref name="i"/> ('&lt;'), leaving <paramref name="i"/> after its '&gt;'.</summary>
+    private static string ReadTag(string html, ref int i, List<(string Name, string Value)> attributes)
+    {
+        attributes.Clear();
+        var p = i + 1;
+        var nameStart = p;
+        while (p < html.Length && !IsSpace(html[p]) && html[p] is not ('>' or '/'))
+        {
+            p++;
+        }
+
+        var name = html[nameStart..p].ToLowerInvariant();
+        while (p < html.Length)
+        {
+            while (p < html.Length && (IsSpace(html[p]) || html[p] == '/'))
+            {
+                p++;
+            }
+
+            if (p >= html.Length || html[p] == '>')
+            {
+                break;
+            }
+
+            var attributeStart = p;
+            p++; // the first character belongs to the name even if it is '=' (as the tokenizer does)
+            while (p < html.Length && !IsSpace(html[p]) && html[p] is not ('>' or '/' or '='))
+            {
+                p++;
+            }
+
+            var attributeName = html[attributeStart..p].ToLowerInvariant();
+            while (p < html.Length && IsSpace(html[p]))
+            {
+                p++;
+            }
+
+            var value = "";
+            if (p < html.Length && html[p] == '=')
+            {
+                p++;
+                while (p < html.Length && IsSpace(html[p]))
+                {
+                    p++;
+                }
+
+                if (p < html.Length && html[p] is '"' or '\'')
+                {
+                    var quote = html[p];
+                    var end = html.IndexOf(quote, p + 1);
+                    end = end < 0 ? html.Length : end;
+                    value = html[(p + 1)..end];
+                    p = Math.Min(end + 1, html.Length);
+                }
+                else
+                {
+                    var valueStart = p;
+                    while (p < html.Length && !IsSpace(html[p]) && html[p] != '>')
+                    {
+                        p++;
+                    }
+
+                    value = html[valueStart..p];
+                }
+            }
+
+            if (Value(attributes, attributeName) is null)
+            {
+                attributes.Add((attributeName, value.Contains('&') ? WebUtility.HtmlDecode(value) : value));
+            }
+        }
+
+        i = Math.Min(p + 1, html.Length);
+        return name;
+    }
+
+    /// <summary>The element's text (tags removed, references decoded) up to its end tag, as the DOM's textContent.</summary>
+    private static string TextUntilEnd(string html, int from, string name)
+    {
+        var end = EndTagStart(html, from, name);
+        if (end < 0)
+        {
+            return "";
+        }
+
+        var inner = html.AsSpan(from, end - from);
+        if (inner.IndexOf('<') < 0)
+        {
+            return Decode(inner.ToString()).Trim();
+        }
+
+        var text = new System.Text.StringBuilder(inner.Length);
+        var inTag = false;
+        foreach (var c in inner)
+        {
+            if (c == '<')
+            {
+                inTag = true;
+            }
+            else if (c == '>' && inTag)
+            {
+                inTag = false;
+            }
+            else if (!inTag)
+            {
+                text.Append(c);
+            }
+        }
+
+        return Decode(text.ToString()).Trim();
+    }
+
+    private static string Decode(string text) => text.Contains('&') ? WebUtility.HtmlDecode(text) : text;
+
+    /// <summary>Index of the '&lt;' of the next <c>&lt;/name</c> (case-insensitive) followed by a delimiter, or -1.</summary>
+    private static int EndTagStart(string html, int from, string name)
+    {
+        var needle = "</" + name;
+        var i = from;
+        while ((i = html.IndexOf(needle, i, StringComparison.OrdinalIgnoreCase)) >= 0)
+        {
+            var after = i + needle.Length;
+            if (after >= html.Length || IsSpace(html[after]) || html[after] is '>' or '/')
+            {
+                return i;
+            }
+
+            i = after;
+        }
+
+        return -1;
+    }
+
+    /// <summary>Skips a template's inert content, counting nested templates; returns the index after its end tag.</summary>
+    private static int SkipTemplate(string html, int from)
+    {
+        var depth = 1;
+        var i = from;
+        while (depth > 0)
+        {
+            var open = html.IndexOf("<template", i, StringComparison.OrdinalIgnoreCase);
+            var close = EndTagStart(html, i, "template");
+            if (close < 0)
+            {
+                return html.Length;
+            }
+
+            if (open >= 0 && open < close)
+            {
+                depth++;
+                i = open + 9;
+            }
+            else
+            {
+                depth--;
+                i = close + 10; // "</template", the ">" is skipped below
+            }
+        }
+
+        return SkipPast(html, i, ">");
+    }
+
+    private static int SkipPast(string html, int from, string terminator)
+    {
+        var end = html.IndexOf(terminator, Math.Min(from, html.Length), StringComparison.Ordinal);
+        return end < 0 ? html.Length : end + terminator.Length;
+    }
+
+    private static bool StartsWith(string html, int at, string prefix) =>
+        string.CompareOrdinal(html, at, prefix, 0, prefix.Length) == 0;
+
+    private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f';
+}
