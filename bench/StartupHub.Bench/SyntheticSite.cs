@@ -48,6 +48,15 @@ internal sealed class SyntheticSite : IDisposable
         return path;
     }
 
+    /// <summary>Edits one item's front matter (its title): every list showing it changes, so this takes the full rebuild.</summary>
+    public string RetitleOne(int index)
+    {
+        var path = Path.Combine(Root, "content", "news", NewsFileName(index));
+        var text = File.ReadAllText(path, Encoding.UTF8);
+        File.WriteAllText(path, text.Replace("title: ", "title: 【更新】", StringComparison.Ordinal), Encoding.UTF8);
+        return path;
+    }
+
     private static string NewsFileName(int i) => $"bench-{i:D5}.md";
 
     private static string NewsMarkdown(int i)

@@ -5,7 +5,8 @@ namespace StartupHub.Cli.DevServer;
 
 /// <summary>
 /// The dev server's build state: rebuilds one at a time with the same <see cref="SiteBuilder"/> (so parsed
-/// templates are reused), coalesces changes that arrive during a build, and keeps the last result for the
+/// templates are reused, and a save that only changed Markdown bodies re-renders just the pages showing them),
+/// coalesces changes that arrive during a build, and keeps the last result for the
 /// error overlay.
 /// </summary>
 public sealed class DevSite(BuildOptions options, LiveReloadHub liveReload, TextWriter log)
@@ -17,7 +18,11 @@ public sealed class DevSite(BuildOptions options, LiveReloadHub liveReload, Text
 
     public BuildOptions Options { get; private set; } = options;
 
-    /// <summary>Null until the first build finishes.</summary>
+    /// <summary>
+    /// Null until the first build finishes. Its <see cref="BuildResult.Pages"/> is left empty: the pages are on disk
+    /// (and in the builder for the next body-only rebuild), and holding ten thousand pages' HTML here would double
+    /// the memory of the next full rebuild.
+    /// </summary>
     public BuildResult? LastResult { get; private set; }
 
     /// <summary>Counts finished builds; tests poll it to see a rebuild happen.</summary>
@@ -39,7 +44,7 @@ public sealed class DevSite(BuildOptions options, LiveReloadHub liveReload, Text
             while (Interlocked.Exchange(ref _pending, 0) == 1)
             {
                 var result = await Task.Run(() => _builder.Build(Options));
-                LastResult = result;
+                LastResult = result with { Pages = [] };
                 var generation = Interlocked.Increment(ref _generation);
                 log.WriteLine(result.Succeeded
                     ? $"[{DateTime.Now:HH:mm:ss}] 再生成しました（{result.Pages.Count} ページ、{result.Total.TotalMilliseconds:0} ms）。"

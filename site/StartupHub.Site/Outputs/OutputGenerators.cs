@@ -1,4 +1,6 @@
+using StartupHub.Site.Admin;
 using StartupHub.Site.Build;
+using StartupHub.Site.Hosting;
 using StartupHub.Site.Outputs.Calendar;
 using StartupHub.Site.Outputs.Feed;
 using StartupHub.Site.Outputs.FormsManifest;
@@ -23,5 +25,7 @@ public static class OutputGenerators
         new EventCalendarGenerator(),
         new RobotsGenerator(),
         new FormsManifestGenerator(),
+        new AdminOutput(),
+        new HostingConfigOutput(),
     ];
 }

@@ -6,7 +6,14 @@ namespace StartupHub.Site.Views;
 /// <summary>An event with the derived fields of docs/content-model.md (state from the build's clock).</summary>
 public sealed class EventView(Event e, ViewIndex index)
 {
-    private readonly EventState _state = EventStates.StateAt(e, index.Now);
+    private readonly EventState _state = WithFormsSetting(EventStates.StateAt(e, index.Now), index.FormsOpen);
+
+    /// <summary>
+    /// After the contract (site.yml <c>forms: closed</c>) no event takes registrations, so an event that the
+    /// clock alone would call 受付前/受付中 is shown as 受付終了 everywhere its state appears.
+    /// </summary>
+    private static EventState WithFormsSetting(EventState state, bool formsOpen) =>
+        !formsOpen && state is EventState.Before or EventState.Open ? EventState.Closed : state;
 
     internal Event Item => e;
 

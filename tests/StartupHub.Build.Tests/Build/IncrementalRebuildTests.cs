@@ -98,8 +98,8 @@ public sealed class IncrementalRebuildTests
         var result = site.Build(builder);
 
         Assert.False(result.Succeeded);
-        var error = Assert.Single(result.Diagnostics, d => d.Code == "broken-link");
-        Assert.Equal(NewsPath, error.Location.Path);
+        // Once at the body's line; the home page shows the body too and reports its copy at the HTML line.
+        var error = Assert.Single(result.Diagnostics, d => d.Code == "broken-link" && d.Location.Path == NewsPath);
         Assert.Equal(8, error.Location.Line);
         Assert.Equal(before, Files(site.Output));
 

@@ -46,6 +46,9 @@ public sealed class AfterContractBuildTests : IDisposable
         Assert.NotEmpty(registration);
         // With forms open, events whose window is open at the build clock list their sessions as 受付中; closed, none does.
         Assert.All(registration, r => Assert.Null(r.QuerySelector(".capacity-table")));
+        // No badge, card or list anywhere may still say 受付中 / 受付前 once forms are closed.
+        Assert.All(pages, p => Assert.DoesNotContain("受付中", p.Document.Body!.TextContent, StringComparison.Ordinal));
+        Assert.All(pages, p => Assert.DoesNotContain("受付前", p.Document.Body!.TextContent, StringComparison.Ordinal));
         var october = pages.Single(p => p.File.EndsWith(Path.Combine("events", "2025-10-chiba", "index.html"), StringComparison.Ordinal)).Document;
         Assert.Matches("受付(は)?終了", october.QuerySelector("#registration")!.TextContent);
     }

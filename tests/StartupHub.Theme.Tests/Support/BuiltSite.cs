@@ -49,6 +49,8 @@ public sealed class BuiltSite : IDisposable
     [
         .. Directory.EnumerateFiles(outputDirectory, "*.html", SearchOption.AllDirectories)
             .Where(f => !f.Contains(Path.DirectorySeparatorChar + "pagefind" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            // /admin/ is the Decap CMS shell, not a site page; tests/StartupHub.Hosting.Tests covers it.
+            .Where(f => !f.Contains(Path.DirectorySeparatorChar + "admin" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(f => HtmlPage.Load(outputDirectory, f)),
     ];

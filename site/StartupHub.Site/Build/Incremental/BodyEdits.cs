@@ -91,7 +91,8 @@ public sealed partial class SiteBuilder
             return null;
         }
 
-        var written = clock.Time("書き込み", () => OutputWriter.Write(options.OutputDirectory, pages, last.Files, null, _written)) ?? [];
+        var touched = rerender.Select(i => pages[i].OutputPath.TrimStart('/')).ToHashSet(StringComparer.Ordinal);
+        var written = clock.Time("書き込み", () => OutputWriter.Write(options.OutputDirectory, pages, last.Files, null, _written, touched)) ?? [];
         for (var i = 0; i < rerender.Count; i++)
         {
             last.AddReads(rerender[i], reads[i]);

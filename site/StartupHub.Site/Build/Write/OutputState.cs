@@ -1,16 +1,19 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+
 namespace StartupHub.Site.Build.Write;
 
 /// <summary>
-/// What one builder last wrote into its output folder — each path's content, held by reference (a page's HTML
-/// string is the one the last result already holds, so this costs no copy) — so the next write can skip the
-/// files that did not change. Only this process's own writes are known: hand edits to the output folder are
-/// undone by the next full build, not by an update.
+/// What one builder last wrote into its output folder — a 128-bit hash of each file's content, not the content
+/// (holding ten thousand pages' HTML between builds would double the dev server's memory during a rebuild) — so
+/// the next write can skip the files that did not change. Only this process's own writes are known: hand edits
+/// to the output folder are undone by the next full build, not by an update.
 /// </summary>
 public sealed class OutputState
 {
     private readonly Lock _gate = new();
     private string? _output;
-    private Dictionary<string, object> _contents = new(StringComparer.Ordinal);
+    private Dictionary<string, UInt128> _hashes = new(StringComparer.Ordinal);
 
     internal bool Matches(string output)
     {
@@ -20,22 +23,21 @@ public sealed class OutputState
         }
     }
 
-    internal IEnumerable<string> Paths => _contents.Keys;
+    internal IEnumerable<string> Paths => _hashes.Keys;
 
-    internal bool IsUnchanged(string path, object content) =>
-        _contents.TryGetValue(path, out var previous) && (ReferenceEquals(previous, content) || (previous, content) switch
-        {
-            (string a, string b) => string.Equals(a, b, StringComparison.Ordinal),
-            (byte[] a, byte[] b) => a.AsSpan().SequenceEqual(b),
-            _ => false,
-        });
+    internal bool TryGetHash(string path, out UInt128 hash) => _hashes.TryGetValue(path, out hash);
 
-    internal void Remember(string output, Dictionary<string, object> contents)
+    /// <summary>A page is hashed as its UTF-16 text (no encoding needed to compare), a file as its bytes.</summary>
+    internal static UInt128 Hash(object content) => content is string text
+        ? XxHash128.HashToUInt128(MemoryMarshal.AsBytes(text.AsSpan()))
+        : XxHash128.HashToUInt128((byte[])content);
+
+    internal void Remember(string output, Dictionary<string, UInt128> hashes)
     {
         lock (_gate)
         {
             _output = output;
-            _contents = contents;
+            _hashes = hashes;
         }
     }
 
@@ -44,7 +46,7 @@ public sealed class OutputState
         lock (_gate)
         {
             _output = null;
-            _contents = new(StringComparer.Ordinal);
+            _hashes = new(StringComparer.Ordinal);
         }
     }
 }

@@ -12,8 +12,15 @@ public static class OutputWriter
 {
     /// <param name="beforeSwap">Runs on the complete staging folder (e.g. the search indexer); returning false cancels the swap.</param>
     /// <param name="state">What this builder wrote last time; enables the changed-files-only write and is updated.</param>
+    /// <param name="changed">When the caller knows which output paths can have changed since the last write (the body-only rebuild), only those are compared.</param>
     /// <returns>The output's paths relative to the output folder, or null when <paramref name="beforeSwap"/> cancelled.</returns>
-    public static IReadOnlyList<string>? Write(string outputDirectory, IReadOnlyList<RenderedPage> pages, IReadOnlyList<OutputFile> files, Func<string, bool>? beforeSwap = null, OutputState? state = null)
+    public static IReadOnlyList<string>? Write(
+        string outputDirectory,
+        IReadOnlyList<RenderedPage> pages,
+        IReadOnlyList<OutputFile> files,
+        Func<string, bool>? beforeSwap = null,
+        OutputState? state = null,
+        IReadOnlySet<string>? changed = null)
     {
         var output = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(output) ?? throw new ArgumentException($"出力先 '{outputDirectory}' にはフォルダを指定してください。", nameof(outputDirectory));
@@ -22,9 +29,8 @@ public static class OutputWriter
         {
             try
             {
-                Update(output, entries, state);
-                state.Remember(output, entries);
-                return [.. entries.Keys];
+                state.Remember(output, Update(output, entries, state, changed));
+                return [.. entries.Select(e => e.Path)];
             }
             catch
             {
@@ -41,8 +47,16 @@ public static class OutputWriter
         try
         {
             Directory.CreateDirectory(staging);
-            CreateFolders(staging, entries.Keys);
-            Parallel.ForEach(entries, FileBytes.Parallelism, entry => FileBytes.Write(Target(staging, entry.Key), entry.Value));
+            CreateFolders(staging, entries.Select(e => e.Path));
+            var hashes = new UInt128[entries.Count];
+            Parallel.For(0, entries.Count, FileBytes.Parallelism, i =>
+            {
+                FileBytes.Write(Target(staging, entries[i].Path), entries[i].Content);
+                if (state is not null)
+                {
+                    hashes[i] = OutputState.Hash(entries[i].Content);
+                }
+            });
 
             if (beforeSwap is not null && !beforeSwap(staging))
             {
@@ -51,8 +65,8 @@ public static class OutputWriter
             }
 
             Swap(staging, output, parent, name);
-            state?.Remember(output, entries);
-            return [.. entries.Keys];
+            state?.Remember(output, ToDictionary(entries, hashes));
+            return [.. entries.Select(e => e.Path)];
         }
         catch
         {
@@ -65,37 +79,69 @@ public static class OutputWriter
         }
     }
 
-    /// <summary>Every output path with its content (a page's HTML string or a file's bytes), in output order.</summary>
-    private static Dictionary<string, object> Entries(IReadOnlyList<RenderedPage> pages, IReadOnlyList<OutputFile> files)
+    /// <summary>Every output path with its content (a page's HTML string or a file's bytes), in output order; a later duplicate wins.</summary>
+    private static List<(string Path, object Content)> Entries(IReadOnlyList<RenderedPage> pages, IReadOnlyList<OutputFile> files)
     {
-        var entries = new Dictionary<string, object>(pages.Count + files.Count, StringComparer.Ordinal);
-        foreach (var page in pages)
+        var index = new Dictionary<string, int>(pages.Count + files.Count, StringComparer.Ordinal);
+        var entries = new List<(string Path, object Content)>(pages.Count + files.Count);
+        foreach (var (path, content) in pages.Select(p => (p.OutputPath, (object)p.Html)).Concat(files.Select(f => (f.Path, (object)f.Content))))
         {
-            entries[page.OutputPath.TrimStart('/')] = page.Html;
-        }
-
-        foreach (var file in files)
-        {
-            entries[file.Path.TrimStart('/')] = file.Content;
+            var relative = path.TrimStart('/');
+            if (index.TryGetValue(relative, out var at))
+            {
+                entries[at] = (relative, content);
+            }
+            else
+            {
+                index[relative] = entries.Count;
+                entries.Add((relative, content));
+            }
         }
 
         return entries;
     }
 
-    /// <summary>Replaces changed and new files one by one (write aside, rename over) and deletes the ones that went away.</summary>
-    private static void Update(string output, Dictionary<string, object> entries, OutputState state)
+    private static Dictionary<string, UInt128> ToDictionary(List<(string Path, object Content)> entries, UInt128[] hashes)
     {
-        var changed = entries.Where(e => !state.IsUnchanged(e.Key, e.Value)).ToList();
-        CreateFolders(output, changed.Select(e => e.Key));
-        Parallel.ForEach(changed, FileBytes.Parallelism, entry =>
+        var result = new Dictionary<string, UInt128>(entries.Count, StringComparer.Ordinal);
+        for (var i = 0; i < entries.Count; i++)
         {
-            var target = Target(output, entry.Key);
+            result[entries[i].Path] = hashes[i];
+        }
+
+        return result;
+    }
+
+    /// <summary>Replaces changed and new files one by one (write aside, rename over) and deletes the ones that went away.</summary>
+    private static Dictionary<string, UInt128> Update(string output, List<(string Path, object Content)> entries, OutputState state, IReadOnlySet<string>? changed)
+    {
+        var hashes = new UInt128[entries.Count];
+        var write = new bool[entries.Count];
+        Parallel.For(0, entries.Count, i =>
+        {
+            var (path, content) = entries[i];
+            if (changed is not null && !changed.Contains(path) && state.TryGetHash(path, out var known))
+            {
+                hashes[i] = known;
+                return;
+            }
+
+            hashes[i] = OutputState.Hash(content);
+            write[i] = !state.TryGetHash(path, out var previous) || previous != hashes[i];
+        });
+
+        var toWrite = Enumerable.Range(0, entries.Count).Where(i => write[i]).ToList();
+        CreateFolders(output, toWrite.Select(i => entries[i].Path));
+        Parallel.ForEach(toWrite, FileBytes.Parallelism, i =>
+        {
+            var target = Target(output, entries[i].Path);
             var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".site-tmp-{Guid.NewGuid():N}");
-            FileBytes.Write(temporary, entry.Value);
+            FileBytes.Write(temporary, entries[i].Content);
             File.Move(temporary, target, overwrite: true);
         });
 
-        foreach (var removed in state.Paths.Where(p => !entries.ContainsKey(p)))
+        var current = ToDictionary(entries, hashes);
+        foreach (var removed in state.Paths.Where(p => !current.ContainsKey(p)).ToList())
         {
             var target = Target(output, removed);
             if (File.Exists(target))
@@ -103,6 +149,8 @@ public static class OutputWriter
                 File.Delete(target);
             }
         }
+
+        return current;
     }
 
     /// <summary>Folders first, once each: with ten thousand pages, a CreateDirectory per file is thousands of needless calls.</summary>
