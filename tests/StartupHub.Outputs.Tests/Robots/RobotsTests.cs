@@ -16,7 +16,7 @@ public sealed class RobotsTests
         var lines = Lines(text);
         Assert.Contains("User-agent: *", lines);
         Assert.Contains("Allow: /", lines);
-        Assert.DoesNotContain(lines, l => l.StartsWith("Disallow", StringComparison.Ordinal));
+        Assert.Equal(["Disallow: /hub/admin/", "Disallow: /hub/staff/"], lines.Where(l => l.StartsWith("Disallow", StringComparison.Ordinal)));
         Assert.Contains("Sitemap: https://www.example.jp/hub/sitemap.xml", lines);
     }
 

@@ -20,7 +20,10 @@ public sealed class RobotsGenerator : IOutputGenerator
     {
         var text = context.Options.Preview
             ? "# プレビュー環境: 検索エンジンに登録させない\nUser-agent: *\nDisallow: /\n"
-            : $"User-agent: *\nAllow: /\n\nSitemap: {SiteUrls.Absolute(context.BaseUrl, "/" + SitemapGenerator.OutputPath)}\n";
+            : $"User-agent: *\nAllow: /\n{NotForSearch(context.BaseUrl.AbsolutePath)}\nSitemap: {SiteUrls.Absolute(context.BaseUrl, "/" + SitemapGenerator.OutputPath)}\n";
         yield return new OutputFile(OutputPath, Encoding.UTF8.GetBytes(text));
     }
+
+    /// <summary>The CMS shell and the staff pages are working tools, not content to be found by search.</summary>
+    private static string NotForSearch(string basePath) => $"Disallow: {basePath}admin/\nDisallow: {basePath}staff/\n";
 }
