@@ -28,8 +28,12 @@ internal static class Usage
 
         serve のオプション:
           --port N          待ち受けるポート（既定: 8080、127.0.0.1 のみ）
-          --root DIR, --drafts, --now 日時, --theme NAME（build と同じ）
+          --root DIR, --drafts, --theme NAME（build と同じ）
+          --now 日時        この時刻から時計を進める（ページとフォーム API の受付期間の両方に効く）
+          --search          検索インデックスも作る（再生成が数秒遅くなる）
           --out DIR         確認用の出力フォルダ（既定: <root>/.data/serve-site）
+          フォーム API は /api/ に同居し、既定で <root>/.data/forms に保存します
+          （環境変数 Forms__Storage__ConnectionString で Azure Blob Storage / Azurite も使えます）。
 
         終了コード: 0 成功 / 1 コンテンツやテンプレートのエラー / 2 コマンドの使い方の誤り
         """;

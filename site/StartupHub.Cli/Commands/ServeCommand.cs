@@ -9,9 +9,15 @@ internal static class ServeCommand
 {
     public static async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var line = CommandLine.Parse("serve", arguments, SiteOptions.Set(SiteOptions.Valued, ["port", "out"]), SiteOptions.Set(SiteOptions.Flags));
+        var line = CommandLine.Parse("serve", arguments, SiteOptions.Set(SiteOptions.Valued, ["port", "out"]), SiteOptions.Set(SiteOptions.Flags, ["search"]));
         var port = OptionValues.Port(line, "port", 8080);
-        var build = SiteOptions.From(line, Path.Combine(".data", "serve-site")) with { SearchIndex = false };
+        var now = OptionValues.Time(line, "now");
+        // Pagefind adds seconds to every rebuild, so serve indexes only when asked (--search).
+        var build = SiteOptions.From(line, Path.Combine(".data", "serve-site")) with
+        {
+            SearchIndex = line.Flag("search"),
+            Clock = now is { } start ? new ShiftedClock(start, TimeProvider.System) : TimeProvider.System,
+        };
 
         await using var server = DevServerApp.Create(
             new DevServerOptions(build, port),

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection;
 using StartupHub.Forms;
 using StartupHub.Site.Build;
 
@@ -25,6 +26,8 @@ internal static class LocalFormsApi
                 ["Forms:Storage:LocalPath"] = Path.Combine(build.RootDirectory, ".data", "forms"),
             },
         });
+        // The API decides registration windows with the same clock the pages were built with (serve --now).
+        builder.Services.AddSingleton(build.Clock);
         builder.Services.AddStartupHubForms(builder.Configuration);
     }
 

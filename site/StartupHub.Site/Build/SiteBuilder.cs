@@ -61,7 +61,14 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
             return updated;
         }
 
-        _last = null;
+        if (_last is not null)
+        {
+            // The previous build's pages, views and scans are old (gen 2) objects that only a full collection frees;
+            // without one, a full rebuild of ten thousand pages holds two builds at once (measured 758 MB vs 458 MB).
+            _last = null;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
+        }
+
         var diagnostics = new DiagnosticBag();
         var clock = new PhaseClock(progress);
         var now = options.Clock.GetUtcNow();
