@@ -215,7 +215,7 @@ public sealed class LedgerCoordinator(IFormStore store, IOptions<FormsOptions> o
             // unless the stored ledger references them after all (a write whose response was lost).
             if (batchesWritten.Count > 0 && (committed is null || retried))
             {
-                await Task.CompletedTask;
+                await RemoveUnreferencedBatchesAsync(evt.Id, committed, batchesWritten);
             }
         }
     }

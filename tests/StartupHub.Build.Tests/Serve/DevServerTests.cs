@@ -61,6 +61,24 @@ public sealed class DevServerTests
     }
 
     [Fact]
+    public async Task Body_edit_is_served_after_a_body_only_rebuild()
+    {
+        using var site = TempSite.Create();
+        await using var server = Create(site);
+        await server.StartAsync();
+        using var http = new HttpClient { BaseAddress = server.Address, Timeout = Patience };
+
+        var generation = server.Site.Generation;
+        var path = "content/news/2025-09-15-open.md";
+        var text = site.Read(path);
+        site.Write(path, text[..(text.IndexOf("\n---\n", 4, StringComparison.Ordinal) + 5)] + "開発サーバーで本文を直しました。\n");
+
+        await WaitFor(() => server.Site.Generation > generation && server.Site.LastResult is { Succeeded: true });
+        Assert.Contains(server.Site.LastResult!.Timings, t => t.Phase == "変更の確認");
+        Assert.Contains("開発サーバーで本文を直しました。", await http.GetStringAsync("/news/2025-09-15-open/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Failed_build_shows_the_overlay_until_fixed()
     {
         using var site = TempSite.Create();
