@@ -71,8 +71,14 @@ public sealed class PageProbe : IAsyncDisposable
             Record($"ページ自体が HTTP {response?.Status} を返しました");
         }
 
+        return await CheckAsync();
+    }
+
+    /// <summary>Waits for requests to end and returns what went wrong on the current page since the last call.</summary>
+    public async Task<IReadOnlyList<string>> CheckAsync()
+    {
         await SettledAsync();
-        var violations = await Page.EvaluateAsync<string[]>("() => window.__cspViolations || []");
+        var violations = await Page.EvaluateAsync<string[]>("() => (window.__cspViolations || []).splice(0)");
         foreach (var violation in violations)
         {
             Record($"CSP 違反: {violation}");

@@ -83,7 +83,8 @@ internal static class HtmlScanner
                 var value = Value(attributes, urlAttribute);
                 if (!string.IsNullOrWhiteSpace(value) && !(name == "link" && IsOriginHint(Value(attributes, "rel"))))
                 {
-                    links.Add(new FoundLink(value.Trim(), Void.Contains(name) ? "" : TextUntilEnd(html, i, name)));
+                    // The text is only needed to locate a broken link in Markdown: kept as a position, read on demand.
+                    links.Add(Void.Contains(name) ? new FoundLink(value.Trim()) : new FoundLink(value.Trim(), html, i, name));
                 }
             }
 
@@ -98,6 +99,26 @@ internal static class HtmlScanner
         }
 
         return (ids, links);
+    }
+
+    /// <summary>The tags and attributes the scan acts on; every other name is read past without allocating a string.</summary>
+    private static readonly string[] KnownElements =
+        ["a", "area", "link", "img", "script", "source", "iframe", "video", "audio", "track", "template", "style", "textarea", "title", "xmp", "noembed", "noframes"];
+
+    private static readonly string[] KnownAttributes = ["id", "name", "href", "src", "rel"];
+
+    /// <summary>The lower-case constant for <paramref name="name"/> (compared case-insensitively), or "" when the scan does not need it.</summary>
+    private static string Known(ReadOnlySpan<char> name, string[] known)
+    {
+        foreach (var candidate in known)
+        {
+            if (name.Equals(candidate, StringComparison.OrdinalIgnoreCase))
+            {
+                return candidate;
+            }
+        }
+
+        return "";
     }
 
     /// <summary>&lt;link rel="preconnect|dns-prefetch"&gt; name origins, not files.</summary>
@@ -128,7 +149,7 @@ internal static class HtmlScanner
             p++;
         }
 
-        var name = html[nameStart..p].ToLowerInvariant();
+        var name = Known(html.AsSpan(nameStart, p - nameStart), KnownElements);
         while (p < html.Length)
         {
             while (p < html.Length && (IsSpace(html[p]) || html[p] == '/'))
@@ -148,7 +169,7 @@ internal static class HtmlScanner
                 p++;
             }
 
-            var attributeName = html[attributeStart..p].ToLowerInvariant();
+            var attributeName = Known(html.AsSpan(attributeStart, p - attributeStart), KnownAttributes);
             while (p < html.Length && IsSpace(html[p]))
             {
                 p++;
@@ -168,7 +189,7 @@ internal static class HtmlScanner
                     var quote = html[p];
                     var end = html.IndexOf(quote, p + 1);
                     end = end < 0 ? html.Length : end;
-                    value = html[(p + 1)..end];
+                    value = attributeName.Length > 0 ? html[(p + 1)..end] : "";
                     p = Math.Min(end + 1, html.Length);
                 }
                 else
@@ -179,11 +200,11 @@ internal static class HtmlScanner
                         p++;
                     }
 
-                    value = html[valueStart..p];
+                    value = attributeName.Length > 0 ? html[valueStart..p] : "";
                 }
             }
 
-            if (Value(attributes, attributeName) is null)
+            if (attributeName.Length > 0 && Value(attributes, attributeName) is null)
             {
                 attributes.Add((attributeName, value.Contains('&') ? WebUtility.HtmlDecode(value) : value));
             }
@@ -194,7 +215,7 @@ internal static class HtmlScanner
     }
 
     /// <summary>The element's text (tags removed, references decoded) up to its end tag, as the DOM's textContent.</summary>
-    private static string TextUntilEnd(string html, int from, string name)
+    internal static string TextUntilEnd(string html, int from, string name)
     {
         var end = EndTagStart(html, from, name);
         if (end < 0)

@@ -2,8 +2,12 @@ using StartupHub.Site.Build;
 
 namespace StartupHub.Site.Outputs.Links;
 
-/// <summary>One link found in a page: the attribute value as written and the link's text.</summary>
-internal sealed record FoundLink(string Href, string Text);
+/// <summary>One link found in a page: the attribute value as written, and where its element's content starts (for its text).</summary>
+internal sealed record FoundLink(string Href, string Html = "", int ContentStart = -1, string Element = "")
+{
+    /// <summary>The element's text content, as the DOM's textContent (only read when a broken link is reported).</summary>
+    public string Text => ContentStart < 0 ? "" : HtmlScanner.TextUntilEnd(Html, ContentStart, Element);
+}
 
 /// <summary>What the checker needs from one page: its anchors and its links. Each page is scanned once (<see cref="HtmlScanner"/>).</summary>
 internal sealed record PageScan(RenderedPage Page, IReadOnlySet<string> Ids, IReadOnlyList<FoundLink> Links)
