@@ -1,5 +1,4 @@
 using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using StartupHub.E2E.Support;
 
 namespace StartupHub.E2E.Behaviour;
@@ -33,7 +32,7 @@ public sealed class ProbeSelfTests(ServedSite site)
                 """),
             r => r.Url.StartsWith("https://www.youtube-nocookie.com/", StringComparison.Ordinal));
         var problems = await probe.CheckAsync();
-        var axe = await probe.Page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a"] } });
+        var axe = await AxeAudit.RunAsync(probe.Page, new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a"] } });
 
         Assert.Contains(problems, p => p.StartsWith("CSP 違反: script-src", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("コンソール error:", StringComparison.Ordinal) && p.Contains("Content Security Policy", StringComparison.Ordinal));

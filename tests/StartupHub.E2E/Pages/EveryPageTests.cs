@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using StartupHub.E2E.Support;
 using Xunit.Abstractions;
 
@@ -43,7 +42,7 @@ public sealed class EveryPageTests(ServedSite site, ITestOutputHelper output)
         foreach (var path in paths)
         {
             findings.AddRange((await probe.VisitAsync(path)).Select(p => $"[{size}] {path}: {p}"));
-            var axe = await probe.Page.RunAxe(Wcag21AA);
+            var axe = await AxeAudit.RunAsync(probe.Page, Wcag21AA);
             if (axe.Passes.Length == 0)
             {
                 findings.Add($"[{size}] {path}: axe が何も検査していません（ページが空か、axe が動いていません）");
