@@ -131,6 +131,7 @@ public sealed class LedgerCoordinator(IFormStore store, IOptions<FormsOptions> o
         List<string> batchesWritten = [];
         EventLedger? committed = null;
         bool retried = false;
+        Exception? failure = null;
         try
         {
             for (int attempt = 1; attempt <= maxAttempts; attempt++)
@@ -200,22 +201,35 @@ public sealed class LedgerCoordinator(IFormStore store, IOptions<FormsOptions> o
             }
 
             Log.LedgerGaveUp(logger, time.GetUtcNow(), evt.Id, maxAttempts);
-            Fail(batch, new StorageUnavailableException($"ledger for {evt.Id} stayed contended after {maxAttempts} attempts"));
+            failure = new StorageUnavailableException($"ledger for {evt.Id} stayed contended after {maxAttempts} attempts");
         }
         catch (Exception ex)
         {
             queue.Latest = null;
             Log.LedgerFailed(logger, time.GetUtcNow(), evt.Id, ex.GetType().Name);
-            Fail(batch, ex is StorageUnavailableException ? ex : new StorageUnavailableException($"ledger write for {evt.Id} failed", ex));
+            failure = ex is StorageUnavailableException ? ex : new StorageUnavailableException($"ledger write for {evt.Id} failed", ex);
         }
         finally
         {
-            // Records objects nobody points to hold only unacknowledged people: after a failure (nobody in the
-            // batch was acknowledged) or a conflict retry (which may have changed who got in) they are removed,
-            // unless the stored ledger references them after all (a write whose response was lost).
-            if (batchesWritten.Count > 0 && (committed is null || retried))
+            try
             {
-                await RemoveUnreferencedBatchesAsync(evt.Id, committed, batchesWritten);
+                // Records objects nobody points to hold only unacknowledged people: after a failure (nobody in the
+                // batch was acknowledged) or a conflict retry (which may have changed who got in) they are removed,
+                // unless the stored ledger references them after all (a write whose response was lost).
+                if (batchesWritten.Count > 0 && (committed is null || retried))
+                {
+                    await RemoveUnreferencedBatchesAsync(evt.Id, committed, batchesWritten);
+                }
+            }
+            finally
+            {
+                // Callers hear of a failure only after the clean-up, so a 503 never races the removal of the
+                // records it refused (a retry or a staff export sees a consistent store); and always, even if
+                // the clean-up itself threw.
+                if (failure is not null)
+                {
+                    Fail(batch, failure);
+                }
             }
         }
     }

@@ -24,8 +24,15 @@ public abstract class RecordBatchContract
         ManifestEvent evt = TestEvents.Open("batched", capacity: 4);
         const int people = 30;
 
-        Task<RegisterOutcome>[] pending = Enumerable.Range(0, people).Select(i => instance.RegisterAsync(evt, $"b{i}@example.jp")).ToArray();
-        // The first records write is held until everybody else is queued behind it: two batches, known sizes.
+        // The first person's records write is held (so the first batch is exactly that person) until everybody
+        // else is queued behind it: two batches, whatever the thread timing.
+        Task<RegisterOutcome> first = instance.RegisterAsync(evt, "b0@example.jp");
+        for (DateTime deadline = DateTime.UtcNow.AddSeconds(20); gated.HeldRecords < 1; await Task.Delay(10))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the first records write never started");
+        }
+
+        Task<RegisterOutcome>[] pending = [first, .. Enumerable.Range(1, people - 1).Select(i => instance.RegisterAsync(evt, $"b{i}@example.jp"))];
         for (DateTime deadline = DateTime.UtcNow.AddSeconds(20); gated.HeldRecords + instance.Ledgers.QueuedCount("batched") < people; await Task.Delay(10))
         {
             Assert.True(DateTime.UtcNow < deadline, $"only {gated.HeldRecords} held + {instance.Ledgers.QueuedCount("batched")} queued");
