@@ -43,7 +43,7 @@ public sealed partial class ServedSite : IAsyncLifetime
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            // Debian's Chromium (scripts/setup.sh --browser); never `playwright install`.
+            // Debian's Chromium (scripts/setup.sh --browser); never Playwright's own browser download.
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],

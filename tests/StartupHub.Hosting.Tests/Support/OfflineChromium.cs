@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace StartupHub.Hosting.Tests.Support;
 
 /// <summary>
-/// Debian's Chromium driven by Playwright (never <c>playwright install</c>), with every request that does not
+/// Debian's Chromium driven by Playwright (never Playwright's own browser download), with every request that does not
 /// go to the loopback server aborted and recorded, and CSP violations collected inside the page.
 /// </summary>
 public sealed class OfflineChromium : IAsyncDisposable
