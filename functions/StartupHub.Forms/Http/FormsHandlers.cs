@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -68,21 +69,13 @@ public sealed class FormsHandlers(
         GuardAsync(request, "register", eventId, limit: true, async manifest =>
         {
             const string endpoint = "register";
-            if (FindEvent(manifest, eventId) is not { } evt)
+            EventBodyRead read = await ReadEventBodyAsync(request, endpoint, manifest, eventId);
+            if (!read.Accepted)
             {
-                return Reject(request, endpoint, "event-not-found", eventId, Problems.EventNotFound());
+                return read.Rejected;
             }
 
-            if (!RequestBodyReader.IsJson(request))
-            {
-                return Reject(request, endpoint, "unsupported-media-type", eventId, Problems.UnsupportedMediaType());
-            }
-
-            byte[]? body = await RequestBodyReader.ReadCappedAsync(request, options.Value.MaxBodyBytes, request.HttpContext.RequestAborted);
-            if (body is null)
-            {
-                return Reject(request, endpoint, "payload-too-large", eventId, Problems.PayloadTooLarge(options.Value.MaxBodyBytes));
-            }
+            (ManifestEvent evt, byte[] body) = (read.Event, read.Body);
 
             DateTimeOffset now = time.GetUtcNow();
             if (EventRefusal(manifest, evt, now) is { } refusal)
@@ -147,21 +140,13 @@ public sealed class FormsHandlers(
         GuardAsync(request, "cancel", eventId, limit: true, async manifest =>
         {
             const string endpoint = "cancel";
-            if (FindEvent(manifest, eventId) is not { } evt)
+            EventBodyRead read = await ReadEventBodyAsync(request, endpoint, manifest, eventId);
+            if (!read.Accepted)
             {
-                return Reject(request, endpoint, "event-not-found", eventId, Problems.EventNotFound());
+                return read.Rejected;
             }
 
-            if (!RequestBodyReader.IsJson(request))
-            {
-                return Reject(request, endpoint, "unsupported-media-type", eventId, Problems.UnsupportedMediaType());
-            }
-
-            byte[]? body = await RequestBodyReader.ReadCappedAsync(request, options.Value.MaxBodyBytes, request.HttpContext.RequestAborted);
-            if (body is null)
-            {
-                return Reject(request, endpoint, "payload-too-large", eventId, Problems.PayloadTooLarge(options.Value.MaxBodyBytes));
-            }
+            (ManifestEvent evt, byte[] body) = (read.Event, read.Body);
 
             if (Deserialize<CancellationRequest>(body) is not { } cancel)
             {
@@ -322,6 +307,37 @@ public sealed class FormsHandlers(
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The checks every POST about an event starts with, in this order: the event exists, the body is JSON, and
+    /// the body fits the cap (read without buffering more than the cap). Exactly one of (event and body) or
+    /// the rejection is set.
+    /// </summary>
+    private async Task<EventBodyRead> ReadEventBodyAsync(
+        HttpRequest request, string endpoint, FormsManifest manifest, string eventId)
+    {
+        if (FindEvent(manifest, eventId) is not { } evt)
+        {
+            return new EventBodyRead(null, null, Reject(request, endpoint, "event-not-found", eventId, Problems.EventNotFound()));
+        }
+
+        if (!RequestBodyReader.IsJson(request))
+        {
+            return new EventBodyRead(null, null, Reject(request, endpoint, "unsupported-media-type", eventId, Problems.UnsupportedMediaType()));
+        }
+
+        byte[]? body = await RequestBodyReader.ReadCappedAsync(request, options.Value.MaxBodyBytes, request.HttpContext.RequestAborted);
+        return body is null
+            ? new EventBodyRead(null, null, Reject(request, endpoint, "payload-too-large", eventId, Problems.PayloadTooLarge(options.Value.MaxBodyBytes)))
+            : new EventBodyRead(evt, body, null);
+    }
+
+    private sealed record EventBodyRead(ManifestEvent? Event, byte[]? Body, JsonBodyResult? Rejected)
+    {
+        [MemberNotNullWhen(true, nameof(Event), nameof(Body))]
+        [MemberNotNullWhen(false, nameof(Rejected))]
+        public bool Accepted => Rejected is null;
     }
 
     private static ManifestEvent? FindEvent(FormsManifest manifest, string eventId) =>
