@@ -33,6 +33,18 @@ public sealed class FormsOptions
     public ClientAddressOptions ClientAddress { get; set; } = new();
 
     public LedgerOptions Ledger { get; set; } = new();
+
+    public FormsEncryptionOptions Encryption { get; set; } = new();
+}
+
+public sealed class FormsEncryptionOptions
+{
+    /// <summary>Forms:Encryption:Keys:{id} — key-encryption keys, base64 of 32 random bytes each (from Key Vault
+    /// references in production). Keep retired ids until every record sealed under them is deleted.</summary>
+    public Dictionary<string, string> Keys { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Forms:Encryption:ActiveKeyId — the key new records are sealed under.</summary>
+    public string? ActiveKeyId { get; set; }
 }
 
 public sealed class FormsStorageOptions

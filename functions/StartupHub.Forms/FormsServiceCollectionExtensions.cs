@@ -27,6 +27,7 @@ public static class FormsServiceCollectionExtensions
         services.TryAddSingleton<IFormsManifestProvider, FileFormsManifestProvider>();
         services.TryAddSingleton<IFormStore>(CreateStore);
         services.TryAddSingleton(CreateSecrets);
+        services.TryAddSingleton(CreateSealer);
         services.TryAddSingleton<FormIssueTokens>();
         services.TryAddSingleton<ClientAddressResolver>();
         services.TryAddSingleton<ClientRateLimiter>();
@@ -83,5 +84,62 @@ public static class FormsServiceCollectionExtensions
         }
 
         return new FormSecrets(File.ReadAllText(path).Trim());
+    }
+
+    /// <summary>
+    /// Configured keys are mandatory with Azure storage. With the local store a key is generated once and
+    /// kept beside the data (like the HMAC secret), so `serve` needs no set-up; deleting the folder deletes
+    /// the key with the data.
+    /// </summary>
+    private static RecordSealer CreateSealer(IServiceProvider services)
+    {
+        FormsOptions options = services.GetRequiredService<IOptions<FormsOptions>>().Value;
+        FormsEncryptionOptions encryption = options.Encryption;
+        if (encryption.Keys.Count > 0)
+        {
+            Dictionary<string, byte[]> keys = encryption.Keys.ToDictionary(k => k.Key, k => DecodeKey(k.Key, k.Value), StringComparer.Ordinal);
+            string active = encryption.ActiveKeyId ?? (keys.Count == 1 ? keys.Keys.Single()
+                : throw new InvalidOperationException("Forms:Encryption:ActiveKeyId must name one of Forms:Encryption:Keys."));
+            return new RecordSealer(keys, active);
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.Storage.ConnectionString))
+        {
+            throw new InvalidOperationException("Forms:Encryption:Keys must be configured when Forms:Storage:ConnectionString is set.");
+        }
+
+        string folder = Path.GetFullPath(options.Storage.LocalPath);
+        Directory.CreateDirectory(folder);
+        string path = Path.Combine(folder, LocalKeyFileName);
+        if (!File.Exists(path))
+        {
+            try
+            {
+                using FileStream stream = new(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                stream.Write(System.Text.Encoding.ASCII.GetBytes("local-1=" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another process created it first; use theirs.
+            }
+        }
+
+        string[] parts = File.ReadAllText(path).Trim().Split('=', 2);
+        return new RecordSealer(new Dictionary<string, byte[]> { [parts[0]] = DecodeKey(parts[0], parts[1]) }, parts[0]);
+    }
+
+    /// <summary>The local store's generated key-encryption key, "id=base64".</summary>
+    public const string LocalKeyFileName = ".kek";
+
+    private static byte[] DecodeKey(string id, string base64)
+    {
+        try
+        {
+            return Convert.FromBase64String(base64);
+        }
+        catch (FormatException ex)
+        {
+            throw new InvalidOperationException($"Forms:Encryption:Keys:{id} is not base64.", ex);
+        }
     }
 }
