@@ -255,7 +255,7 @@ static double Percentile(double[] values, double p)
 }
 
 static async Task<EventLedger> ReadLedgerAsync(IFormStore store, string eventId) =>
-    JsonSerializer.Deserialize<EventLedger>((await store.ReadAsync(StorageKeys.EventLedger(eventId), CancellationToken.None))!.Content.Span, FormsJson.Options)!;
+    (await new StartupHub.Forms.Registration.Journal.LedgerJournal(store).LoadAsync(eventId, CancellationToken.None))!;
 
 static string ManifestJson(int capacity)
 {

@@ -86,4 +86,8 @@ public sealed class LedgerOptions
 
     /// <summary>Forms:Ledger:MaxBatch — registrations committed together in one ledger write.</summary>
     public int MaxBatch { get; set; } = 256;
+
+    /// <summary>Forms:Ledger:SnapshotEvery — a full ledger snapshot is written (in the background) every this
+    /// many journal versions, so loading an event reads one snapshot plus at most this many entries.</summary>
+    public int SnapshotEvery { get; set; } = 64;
 }

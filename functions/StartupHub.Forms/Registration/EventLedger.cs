@@ -46,7 +46,9 @@ public sealed class EventLedger
         Version = Version,
         NextNumber = NextNumber,
         Sessions = Sessions.ToDictionary(s => s.Key, s => new SessionLedger { Capacity = s.Value.Capacity, Confirmed = [.. s.Value.Confirmed], Waitlist = [.. s.Value.Waitlist] }, Sessions.Comparer),
-        Registrations = Registrations.ToDictionary(r => r.Key, r => r.Value.Clone(), Registrations.Comparer),
+        // Shallow: entries are never changed in place (LedgerRules replaces an entry to change it), so the
+        // copy shares them with the committed ledger and a batch costs O(registrations) pointer copies only.
+        Registrations = new Dictionary<string, LedgerRegistration>(Registrations, Registrations.Comparer),
         ActiveByEmail = new Dictionary<string, string>(ActiveByEmail, ActiveByEmail.Comparer),
         IdempotencyKeys = new Dictionary<string, IdempotencyEntry>(IdempotencyKeys, IdempotencyKeys.Comparer),
         Changes = [.. Changes],
@@ -84,6 +86,10 @@ public sealed class LedgerRegistration
     /// (<see cref="Storage.StorageKeys.EventRegistrationRecordBatch"/>); null for a record stored on its own.</summary>
     public string? RecordBatch { get; set; }
 
+    /// <summary>The journal version whose entry holds this registration's sealed personal record
+    /// (<see cref="Storage.StorageKeys.EventLedgerJournalEntry"/>).</summary>
+    public long? RecordVersion { get; set; }
+
     internal LedgerRegistration Clone() => new()
     {
         Number = Number,
@@ -92,6 +98,7 @@ public sealed class LedgerRegistration
         RegisteredAt = RegisteredAt,
         CancelledAt = CancelledAt,
         RecordBatch = RecordBatch,
+        RecordVersion = RecordVersion,
     };
 }
 

@@ -140,6 +140,9 @@ public static class LedgerRules
             return new CancelOutcome.AlreadyCancelled(ViewOf(ledger, registrationId));
         }
 
+        // Entries are shared with the committed copy readers hold (the ledger is cloned shallowly per
+        // batch), so a change replaces the entry instead of mutating it.
+        registration = ledger.Registrations[registrationId] = registration.Clone();
         registration.CancelledAt = now;
         ledger.ActiveByEmail.Remove(registration.EmailFingerprint);
         List<(string, string)> promoted = [];

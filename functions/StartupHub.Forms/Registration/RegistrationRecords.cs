@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using StartupHub.Forms.Registration.Journal;
 using StartupHub.Forms.Storage;
 
 namespace StartupHub.Forms.Registration;
@@ -56,6 +57,14 @@ public static class RegistrationRecords
             return null;
         }
 
+        if (entry.RecordVersion is long version)
+        {
+            JournalEntry? journal = await new LedgerJournal(store).ReadEntryAsync(ledger.EventId, version, cancellationToken);
+            return journal is not null && journal.Records.TryGetValue(recordId, out byte[]? content)
+                ? JsonSerializer.Deserialize<EventRegistrationRecord>(content, FormsJson.Options)
+                : null;
+        }
+
         if (entry.RecordBatch is null)
         {
             StoredObject? single = await store.ReadAsync(StorageKeys.EventRegistrationRecord(ledger.EventId, recordId), cancellationToken);
@@ -73,7 +82,24 @@ public static class RegistrationRecords
     public static async Task<Dictionary<string, EventRegistrationRecord>> ReadAllAsync(IFormStore store, EventLedger ledger, CancellationToken cancellationToken)
     {
         Dictionary<string, EventRegistrationRecord> found = new(StringComparer.Ordinal);
-        foreach (IGrouping<string?, KeyValuePair<string, LedgerRegistration>> group in ledger.Registrations.GroupBy(r => r.Value.RecordBatch))
+        LedgerJournal journal = new(store);
+        foreach (IGrouping<long?, KeyValuePair<string, LedgerRegistration>> group in ledger.Registrations
+            .Where(r => r.Value.RecordVersion is not null).GroupBy(r => r.Value.RecordVersion))
+        {
+            JournalEntry? entry = await journal.ReadEntryAsync(ledger.EventId, group.Key!.Value, cancellationToken);
+            foreach ((string id, _) in group)
+            {
+                if (entry is not null && entry.Records.TryGetValue(id, out byte[]? content)
+                    && JsonSerializer.Deserialize<EventRegistrationRecord>(content, FormsJson.Options) is { } parsed)
+                {
+                    found[id] = parsed;
+                }
+            }
+        }
+
+        // Records written before the journal existed: in records batches, or one object each.
+        foreach (IGrouping<string?, KeyValuePair<string, LedgerRegistration>> group in ledger.Registrations
+            .Where(r => r.Value.RecordVersion is null).GroupBy(r => r.Value.RecordBatch))
         {
             if (group.Key is null)
             {

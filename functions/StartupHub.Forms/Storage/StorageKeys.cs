@@ -17,6 +17,14 @@ public static class StorageKeys
     /// <summary>One ledger per event: the single source of truth for seats and waitlists.</summary>
     public static string EventLedger(string eventId) => $"ledgers/{EventRegistrationForm}/{Checked(eventId)}.json";
 
+    /// <summary>One version of an event's ledger journal (Registration/Journal): that version's changes and
+    /// the sealed records of the people it registered. Zero-padded so listing returns versions in order.</summary>
+    public static string EventLedgerJournalEntry(string eventId, long version) =>
+        $"ledgers/{EventRegistrationForm}/{Checked(eventId)}/journal/{version:D10}.json";
+
+    public static string EventLedgerJournalPrefix(string eventId) =>
+        $"ledgers/{EventRegistrationForm}/{Checked(eventId)}/journal/";
+
     /// <summary>The personal data of one registration, one object per record id.</summary>
     public static string EventRegistrationRecord(string eventId, string recordId) =>
         $"submissions/{EventRegistrationForm}/{Checked(eventId)}/{Checked(recordId)}.json";

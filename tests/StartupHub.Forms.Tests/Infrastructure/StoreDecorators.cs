@@ -2,7 +2,8 @@ using StartupHub.Forms.Storage;
 
 namespace StartupHub.Forms.Tests.Infrastructure;
 
-/// <summary>Runs <see cref="BeforeReplace"/> once, between a ledger read and its conditional write.</summary>
+/// <summary>Runs <see cref="BeforeReplace"/> once, between a ledger read and its conditional write (the
+/// create of the next journal version).</summary>
 public sealed class InterferingStore(IFormStore inner) : IFormStore
 {
     private int _armed = 1;
@@ -13,18 +14,20 @@ public sealed class InterferingStore(IFormStore inner) : IFormStore
 
     public Task<StoredObject?> ReadAsync(string key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
 
-    public Task<string?> TryCreateAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
-        inner.TryCreateAsync(key, content, cancellationToken);
-
-    public async Task<string?> TryReplaceAsync(string key, ReadOnlyMemory<byte> content, string ifMatch, CancellationToken cancellationToken)
+    public async Task<string?> TryCreateAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref Replaces);
-        if (key.StartsWith("ledgers/", StringComparison.Ordinal) && BeforeReplace is not null && Interlocked.Exchange(ref _armed, 0) == 1)
+        if (key.Contains("/journal/", StringComparison.Ordinal) && BeforeReplace is not null && Interlocked.Exchange(ref _armed, 0) == 1)
         {
             await BeforeReplace();
         }
 
-        return await inner.TryReplaceAsync(key, content, ifMatch, cancellationToken);
+        return await inner.TryCreateAsync(key, content, cancellationToken);
+    }
+
+    public Task<string?> TryReplaceAsync(string key, ReadOnlyMemory<byte> content, string ifMatch, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref Replaces);
+        return inner.TryReplaceAsync(key, content, ifMatch, cancellationToken);
     }
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
@@ -64,7 +67,7 @@ public sealed class LedgerWriteFailsStore(IFormStore inner) : IFormStore
     public IAsyncEnumerable<string> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);
 }
 
-/// <summary>Holds the first records-batch write until <see cref="Release"/>, so a test can queue others behind it.</summary>
+/// <summary>Holds the first journal write until <see cref="Release"/>, so a test can queue others behind it.</summary>
 public sealed class GatedBatchStore(IFormStore inner) : IFormStore
 {
     private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -79,9 +82,10 @@ public sealed class GatedBatchStore(IFormStore inner) : IFormStore
 
     public async Task<string?> TryCreateAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
-        if (key.Contains("/batches/", StringComparison.Ordinal) && !_gate.Task.IsCompleted)
+        if (key.Contains("/journal/", StringComparison.Ordinal) && !_gate.Task.IsCompleted)
         {
-            Volatile.Write(ref _held, Forms.Registration.RegistrationRecords.ParseBatch(content).Count);
+            using System.Text.Json.JsonDocument entry = System.Text.Json.JsonDocument.Parse(content);
+            Volatile.Write(ref _held, entry.RootElement.GetProperty("records").EnumerateObject().Count());
             await _gate.Task;
         }
 
@@ -96,35 +100,31 @@ public sealed class GatedBatchStore(IFormStore inner) : IFormStore
     public IAsyncEnumerable<string> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);
 }
 
-/// <summary>Healthy for the ledger, but writing personal records fails.</summary>
-public sealed class RecordWriteFailsStore(IFormStore inner) : IFormStore
+/// <summary>Every journal write reaches the store, but its answer is lost on the way back (the caller sees an
+/// outage). With <see cref="ReadsFailToo"/>, the store stays unreachable for the read-back as well.</summary>
+public sealed class LedgerResponseLostStore(IFormStore inner) : IFormStore
 {
-    public Task<StoredObject?> ReadAsync(string key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
+    public bool ReadsFailToo { get; init; }
 
-    public Task<string?> TryCreateAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
-        key.StartsWith("submissions/", StringComparison.Ordinal) ? throw new StorageUnavailableException("records down") : inner.TryCreateAsync(key, content, cancellationToken);
+    private bool _wrote;
+
+    public Task<StoredObject?> ReadAsync(string key, CancellationToken cancellationToken) =>
+        ReadsFailToo && _wrote ? throw new StorageUnavailableException("still unreachable") : inner.ReadAsync(key, cancellationToken);
+
+    public async Task<string?> TryCreateAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        string? etag = await inner.TryCreateAsync(key, content, cancellationToken);
+        if (!key.Contains("/journal/", StringComparison.Ordinal))
+        {
+            return etag;
+        }
+
+        _wrote = true;
+        throw etag is null ? new StorageUnavailableException("conflict and lost response") : new StorageUnavailableException("response lost after the write landed");
+    }
 
     public Task<string?> TryReplaceAsync(string key, ReadOnlyMemory<byte> content, string ifMatch, CancellationToken cancellationToken) =>
         inner.TryReplaceAsync(key, content, ifMatch, cancellationToken);
-
-    public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
-
-    public IAsyncEnumerable<string> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);
-}
-
-/// <summary>Every ledger replace reaches the store, but its answer is lost on the way back (the caller sees an outage).</summary>
-public sealed class LedgerResponseLostStore(IFormStore inner) : IFormStore
-{
-    public Task<StoredObject?> ReadAsync(string key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
-
-    public Task<string?> TryCreateAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
-        inner.TryCreateAsync(key, content, cancellationToken);
-
-    public async Task<string?> TryReplaceAsync(string key, ReadOnlyMemory<byte> content, string ifMatch, CancellationToken cancellationToken)
-    {
-        string? etag = await inner.TryReplaceAsync(key, content, ifMatch, cancellationToken);
-        throw etag is null ? new StorageUnavailableException("conflict and lost response") : new StorageUnavailableException("response lost after the write landed");
-    }
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
 

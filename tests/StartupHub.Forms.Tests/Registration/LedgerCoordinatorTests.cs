@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StartupHub.Forms.Manifest;
 using StartupHub.Forms.Registration;
+using StartupHub.Forms.Registration.Journal;
 using StartupHub.Forms.Security;
 using StartupHub.Forms.Storage;
 using StartupHub.Forms.Tests.Infrastructure;
@@ -11,9 +12,9 @@ namespace StartupHub.Forms.Tests.Registration;
 
 internal sealed record Instance(LedgerCoordinator Ledgers, RegistrationService Service)
 {
-    public static Instance Create(IFormStore store, int maxBatch = 256, int maxAttempts = 10)
+    public static Instance Create(IFormStore store, int maxBatch = 256, int maxAttempts = 10, int snapshotEvery = 64)
     {
-        IOptions<FormsOptions> options = Options.Create(new FormsOptions { Ledger = new LedgerOptions { MaxBatch = maxBatch, MaxAttempts = maxAttempts } });
+        IOptions<FormsOptions> options = Options.Create(new FormsOptions { Ledger = new LedgerOptions { MaxBatch = maxBatch, MaxAttempts = maxAttempts, SnapshotEvery = snapshotEvery } });
         LedgerCoordinator ledgers = new(store, options, TimeProvider.System, NullLogger<LedgerCoordinator>.Instance);
         return new Instance(ledgers, new RegistrationService(ledgers, new FormSecrets(FormsTestHost.Secret), TimeProvider.System, NullLogger<RegistrationService>.Instance));
     }
@@ -25,7 +26,7 @@ internal sealed record Instance(LedgerCoordinator Ledgers, RegistrationService S
         new(new Registrant("千葉 花子", "ちば はなこ", email, "株式会社テスト", "startup", null, null, null), [session], "2025-08-01");
 
     public static async Task<EventLedger> ReadLedgerAsync(IFormStore store, string eventId) =>
-        JsonSerializer.Deserialize<EventLedger>((await store.ReadAsync(StorageKeys.EventLedger(eventId), CancellationToken.None))!.Content.Span, FormsJson.Options)!;
+        (await new LedgerJournal(store).LoadAsync(eventId, CancellationToken.None))!;
 }
 
 public sealed class LedgerCoordinatorTests : IDisposable
@@ -78,16 +79,16 @@ public sealed class LedgerCoordinatorTests : IDisposable
 
         EventLedger ledger = await Instance.ReadLedgerAsync(inner, "budget");
         Assert.Equal(2, ledger.Registrations.Count);
-        // The refused registration's records object was removed again: the only records left are the two
-        // acknowledged ones, each reachable through its ledger entry.
+        // The refused registration's record was never stored: it would have travelled in the journal entry
+        // that lost the race. The two acknowledged ones are each reachable through their ledger entry.
         Assert.Equal(2, (await RegistrationRecords.ReadAllAsync(inner, ledger, CancellationToken.None)).Count);
-        Assert.Equal(2, await CountRecordBatchesAsync(inner, "budget"));
+        Assert.Equal(2, await CountJournalEntriesAsync(inner, "budget"));
     }
 
-    internal static async Task<int> CountRecordBatchesAsync(IFormStore store, string eventId)
+    internal static async Task<int> CountJournalEntriesAsync(IFormStore store, string eventId)
     {
         int count = 0;
-        await foreach (string key in store.ListAsync(StorageKeys.EventRegistrationRecordBatchPrefix(eventId), CancellationToken.None))
+        await foreach (string key in store.ListAsync(StorageKeys.EventLedgerJournalPrefix(eventId), CancellationToken.None))
         {
             Assert.NotNull(key);
             count++;
@@ -112,13 +113,17 @@ public sealed class LedgerCoordinatorTests : IDisposable
             Assert.EndsWith("example.jp", record.Personal.Email, StringComparison.Ordinal);
         }
 
-        // Group commit: 20 concurrent registrations need far fewer records objects than people.
-        Assert.InRange(await CountRecordBatchesAsync(store, "records"), 1, (int)instance.Ledgers.SuccessfulWrites);
+        // Group commit: one journal entry per write, and 20 concurrent registrations need fewer writes than people.
+        Assert.Equal((int)instance.Ledgers.SuccessfulWrites, await CountJournalEntriesAsync(store, "records"));
 
-        // ...and the ledger itself holds no personal data.
-        string ledgerJson = System.Text.Encoding.UTF8.GetString((await store.ReadAsync(StorageKeys.EventLedger("records"), CancellationToken.None))!.Content.Span);
-        Assert.DoesNotContain("example.jp", ledgerJson, StringComparison.Ordinal);
-        Assert.DoesNotContain("花子", ledgerJson, StringComparison.Ordinal);
+        // ...and the ledger part of the journal holds no personal data (only the records do).
+        for (long version = 1; version <= instance.Ledgers.SuccessfulWrites; version++)
+        {
+            JournalEntry entry = (await new LedgerJournal(store).ReadEntryAsync("records", version, CancellationToken.None))!;
+            string deltaJson = JsonSerializer.Serialize(entry.Delta, FormsJson.Options);
+            Assert.DoesNotContain("example.jp", deltaJson, StringComparison.Ordinal);
+            Assert.DoesNotContain("花子", deltaJson, StringComparison.Ordinal);
+        }
     }
 }
 
@@ -132,7 +137,7 @@ public sealed class AzuriteConcurrencyTests(AzuriteFixture azurite)
     {
         string container = "conc-" + Guid.NewGuid().ToString("N")[..12];
         // Two independent instances (as two Functions hosts would be) and a small batch size force real
-        // If-Match conflicts between them.
+        // conflicts between them (both trying to create the same journal version).
         Instance a = Instance.Create(NewStore(container), maxBatch: 8, maxAttempts: 50);
         Instance b = Instance.Create(NewStore(container), maxBatch: 8, maxAttempts: 50);
         ManifestEvent evt = TestEvents.Open("concurrent", capacity: 25);

@@ -1,0 +1,127 @@
+using System.Text.Json;
+using StartupHub.Forms.Storage;
+
+namespace StartupHub.Forms.Registration.Journal;
+
+/// <summary>
+/// An event's ledger on storage, as a journal: one immutable object per version
+/// (<c>ledgers/event-registration/{event}/journal/{version}.json</c>, created only if absent) holding that
+/// version's <see cref="LedgerDelta"/> and the sealed personal records of the people it registered, plus a
+/// snapshot of the whole ledger written now and then off the request path.
+/// <para>
+/// Why: the conditional create of version N+1 is the optimistic-concurrency check (two writers that both
+/// read version N cannot both create N+1), exactly like If-Match on a single ledger object, but each write
+/// is a few kilobytes instead of the whole ledger, and the records travel in the same object as the seats
+/// they were given, so there is no window in which one exists without the other.
+/// </para>
+/// </summary>
+public sealed class LedgerJournal(IFormStore store)
+{
+    /// <summary>Loads the newest state: the snapshot (if any), then every later entry in order.</summary>
+    public async Task<EventLedger?> LoadAsync(string eventId, CancellationToken cancellationToken)
+    {
+        StoredObject? snapshot = await store.ReadAsync(StorageKeys.EventLedger(eventId), cancellationToken);
+        EventLedger? ledger = snapshot is null ? null : ParseSnapshot(snapshot.Content);
+        return await CatchUpAsync(eventId, ledger, cancellationToken);
+    }
+
+    /// <summary>Applies the entries after <paramref name="known"/> (a copy; the argument is not changed).
+    /// Returns <paramref name="known"/> itself when nothing newer exists, and null when the event has no ledger.</summary>
+    public async Task<EventLedger?> CatchUpAsync(string eventId, EventLedger? known, CancellationToken cancellationToken)
+    {
+        EventLedger? ledger = known;
+        bool copied = false;
+        while (true)
+        {
+            long next = (ledger?.Version ?? 0) + 1;
+            StoredObject? stored = await store.ReadAsync(StorageKeys.EventLedgerJournalEntry(eventId, next), cancellationToken);
+            if (stored is null)
+            {
+                return ledger;
+            }
+
+            JournalEntry entry = ParseEntry(stored.Content);
+            if (!copied)
+            {
+                ledger = ledger?.Clone() ?? EventLedger.New(eventId);
+                copied = true;
+            }
+
+            entry.Delta.ApplyTo(ledger!);
+        }
+    }
+
+    /// <summary>Creates the entry for <paramref name="delta"/>'s version. False when that version already
+    /// exists (another writer got there first: catch up and re-apply). A store failure whose response was
+    /// lost is resolved by reading the entry back: if it holds exactly our bytes, the write happened.</summary>
+    public async Task<bool> TryAppendAsync(string eventId, LedgerDelta delta, IReadOnlyDictionary<string, byte[]> records, DateTimeOffset writtenAt)
+    {
+        string key = StorageKeys.EventLedgerJournalEntry(eventId, delta.Version);
+        byte[] content = JsonSerializer.SerializeToUtf8Bytes(new JournalEntry(1, eventId, delta.Version, writtenAt, delta, records), FormsJson.Options);
+        try
+        {
+            return await store.TryCreateAsync(key, content, CancellationToken.None) is not null;
+        }
+        catch (StorageUnavailableException)
+        {
+            StoredObject? existing;
+            try
+            {
+                existing = await store.ReadAsync(key, CancellationToken.None);
+            }
+            catch (StorageUnavailableException)
+            {
+                throw;
+            }
+
+            if (existing is not null && existing.Content.Span.SequenceEqual(content))
+            {
+                return true;
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>The entry of one version (records included), or null.</summary>
+    public async Task<JournalEntry?> ReadEntryAsync(string eventId, long version, CancellationToken cancellationToken)
+    {
+        StoredObject? stored = await store.ReadAsync(StorageKeys.EventLedgerJournalEntry(eventId, version), cancellationToken);
+        return stored is null ? null : ParseEntry(stored.Content);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="ledger"/> as the snapshot unless the stored one is as new or newer. Snapshots
+    /// only shorten loading; any snapshot plus the entries after it gives the same state, so losing a race
+    /// here is harmless and simply skipped.
+    /// </summary>
+    public async Task WriteSnapshotAsync(EventLedger ledger, CancellationToken cancellationToken)
+    {
+        string key = StorageKeys.EventLedger(ledger.EventId);
+        StoredObject? current = await store.ReadAsync(key, cancellationToken);
+        if (current is not null && ParseSnapshot(current.Content).Version >= ledger.Version)
+        {
+            return;
+        }
+
+        byte[] content = JsonSerializer.SerializeToUtf8Bytes(ledger, FormsJson.Options);
+        _ = current is null
+            ? await store.TryCreateAsync(key, content, cancellationToken)
+            : await store.TryReplaceAsync(key, content, current.ETag, cancellationToken);
+    }
+
+    private static EventLedger ParseSnapshot(ReadOnlyMemory<byte> content) =>
+        JsonSerializer.Deserialize<EventLedger>(content.Span, FormsJson.Options) ?? throw new JsonException("empty ledger snapshot");
+
+    private static JournalEntry ParseEntry(ReadOnlyMemory<byte> content) =>
+        JsonSerializer.Deserialize<JournalEntry>(content.Span, FormsJson.Options) ?? throw new JsonException("empty journal entry");
+}
+
+/// <summary>One stored version: its delta and the sealed records (by record id) of the people it registered.</summary>
+public sealed record JournalEntry(
+    int Schema,
+    string EventId,
+    long Version,
+    DateTimeOffset WrittenAt,
+    LedgerDelta Delta,
+    IReadOnlyDictionary<string, byte[]> Records);
