@@ -110,6 +110,26 @@ public sealed class LedgerJournal(IFormStore store)
             : await store.TryReplaceAsync(key, content, current.ETag, cancellationToken);
     }
 
+    /// <summary>Every event that has a ledger: from snapshot keys (<c>{event}.json</c>) and journal keys
+    /// (<c>{event}/journal/…</c>), since a young event may have entries but no snapshot yet. Ordinal order.</summary>
+    public async Task<IReadOnlyList<string>> ListEventIdsAsync(CancellationToken cancellationToken)
+    {
+        SortedSet<string> ids = new(StringComparer.Ordinal);
+        string prefix = $"ledgers/{StorageKeys.EventRegistrationForm}/";
+        await foreach (string key in store.ListAsync(prefix, cancellationToken))
+        {
+            string rest = key[prefix.Length..];
+            int slash = rest.IndexOf('/', StringComparison.Ordinal);
+            string id = slash >= 0 ? rest[..slash] : rest.EndsWith(".json", StringComparison.Ordinal) ? rest[..^".json".Length] : "";
+            if (StorageKeys.IsSafeSegment(id))
+            {
+                ids.Add(id);
+            }
+        }
+
+        return [.. ids];
+    }
+
     private static EventLedger ParseSnapshot(ReadOnlyMemory<byte> content) =>
         JsonSerializer.Deserialize<EventLedger>(content.Span, FormsJson.Options) ?? throw new JsonException("empty ledger snapshot");
 
