@@ -49,7 +49,7 @@ public abstract class RecordBatchContract
         Dictionary<string, string> emailById = [];
         foreach (RegistrationView view in views)
         {
-            EventRegistrationRecord? record = await RegistrationRecords.ReadAsync(inner, ledger, view.RegistrationId, CancellationToken.None);
+            EventRegistrationRecord? record = await RegistrationRecords.ReadAsync(inner, Instance.Sealer, ledger, view.RegistrationId, CancellationToken.None);
             Assert.NotNull(record);
             Assert.Equal(view.RegistrationId, record.RecordId);
             emailById[view.RegistrationId] = record.Personal.Email;
@@ -73,9 +73,14 @@ public abstract class RecordBatchContract
         StoredObject stored = (await store.ReadAsync(StorageKeys.EventRegistrationRecordBatch("layout", batchId), CancellationToken.None))!;
         using JsonDocument document = JsonDocument.Parse(stored.Content);
         Assert.Equal(batchId, document.RootElement.GetProperty("batch_id").GetString());
-        JsonElement record = document.RootElement.GetProperty("records").GetProperty(created.View.RegistrationId);
-        Assert.Equal("layout@example.jp", record.GetProperty("personal").GetProperty("email").GetString());
-        Assert.Equal("2025-08-01", record.GetProperty("consent").GetProperty("purpose_version").GetString());
+        // Each record is sealed on its own (base64 of the envelope), bound to its event and id.
+        byte[] sealedRecord = document.RootElement.GetProperty("records").GetProperty(created.View.RegistrationId).GetBytesFromBase64();
+        Assert.True(Forms.Security.RecordSealer.IsSealed(sealedRecord));
+        Assert.DoesNotContain("layout@example.jp", System.Text.Encoding.UTF8.GetString(stored.Content.Span), StringComparison.Ordinal);
+        using JsonDocument record = JsonDocument.Parse(Instance.Sealer.Open(RegistrationRecords.AssociatedData("layout", created.View.RegistrationId), sealedRecord));
+        Assert.Equal("layout@example.jp", record.RootElement.GetProperty("personal").GetProperty("email").GetString());
+        Assert.Equal("2025-08-01", record.RootElement.GetProperty("consent").GetProperty("purpose_version").GetString());
+        Assert.Throws<Forms.Security.RecordSealException>(() => Instance.Sealer.Open(RegistrationRecords.AssociatedData("layout", "another-id"), sealedRecord));
     }
 
     [Fact]
@@ -95,7 +100,7 @@ public abstract class RecordBatchContract
 
         EventLedger ledger = await Instance.ReadLedgerAsync(inner, "ledger-down");
         Assert.Single(ledger.Registrations);
-        Dictionary<string, EventRegistrationRecord> records = await RegistrationRecords.ReadAllAsync(inner, ledger, CancellationToken.None);
+        Dictionary<string, EventRegistrationRecord> records = await RegistrationRecords.ReadAllAsync(inner, Instance.Sealer, ledger, CancellationToken.None);
         Assert.Equal("before@example.jp", Assert.Single(records).Value.Personal.Email);
         // The failed batches' records objects were removed: only the acknowledged registration's remains.
         Assert.Equal(1, await LedgerCoordinatorTests.CountRecordBatchesAsync(inner, "ledger-down"));
@@ -132,7 +137,7 @@ public abstract class RecordBatchContract
 
         RegistrationView view = Assert.IsType<RegisterOutcome.Replayed>(retried).View;
         EventLedger ledger = await Instance.ReadLedgerAsync(inner, "lost-response");
-        EventRegistrationRecord? record = await RegistrationRecords.ReadAsync(inner, ledger, view.RegistrationId, CancellationToken.None);
+        EventRegistrationRecord? record = await RegistrationRecords.ReadAsync(inner, Instance.Sealer, ledger, view.RegistrationId, CancellationToken.None);
         Assert.Equal("late@example.jp", record?.Personal.Email);
     }
 }
