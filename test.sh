@@ -8,6 +8,7 @@ scripts/setup.sh --browser
 work=$(mktemp -d /tmp/startuphub-test.XXXXXX)
 cleanup() {
   [[ -n "${azurite_pid:-}" ]] && kill "$azurite_pid" 2>/dev/null || true
+  [[ -n "${maildev_pid:-}" ]] && kill "$maildev_pid" 2>/dev/null || true
   wait 2>/dev/null || true
   rm -rf "$work"
 }
@@ -16,7 +17,12 @@ trap cleanup EXIT
 scripts/start-azurite.sh "$work/azurite" > "$work/azurite.env"
 # shellcheck disable=SC1091
 source "$work/azurite.env"
-export STARTUPHUB_TEST_AZURITE
+export STARTUPHUB_TEST_AZURITE STARTUPHUB_TEST_AZURITE_DIR
+
+scripts/start-maildev.sh "$work/maildev" > "$work/maildev.env"
+# shellcheck disable=SC1091
+source "$work/maildev.env"
+export STARTUPHUB_TEST_MAILDEV_SMTP STARTUPHUB_TEST_MAILDEV_WEB
 
 results="$work/results"
 status=0

@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace StartupHub.Bench;
 
-/// <summary>Command line: <c>--pages 1000,10000</c> (repeatable), <c>--search</c>, <c>--keep</c>, <c>--root DIR</c>.</summary>
-internal sealed record BenchOptions(IReadOnlyList<int> PageCounts, bool SearchIndex, bool Keep, string RepoRoot)
+/// <summary>Command line: <c>--pages 1000,10000</c> (repeatable), <c>--runs 5</c>, <c>--search</c>, <c>--keep</c>, <c>--root DIR</c>.</summary>
+internal sealed record BenchOptions(IReadOnlyList<int> PageCounts, bool SearchIndex, bool Keep, string RepoRoot, int Runs)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -11,6 +11,7 @@ internal sealed record BenchOptions(IReadOnlyList<int> PageCounts, bool SearchIn
         var search = false;
         var keep = false;
         string? root = null;
+        var runs = 5;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -24,15 +25,18 @@ internal sealed record BenchOptions(IReadOnlyList<int> PageCounts, bool SearchIn
                 case "--keep":
                     keep = true;
                     break;
+                case "--runs" when i + 1 < args.Length:
+                    runs = Math.Max(1, int.Parse(args[++i], CultureInfo.InvariantCulture));
+                    break;
                 case "--root" when i + 1 < args.Length:
                     root = args[++i];
                     break;
                 default:
-                    throw new ArgumentException($"不明な引数です: {args[i]}（使い方: --pages 1000,10000 [--search] [--keep] [--root DIR]）");
+                    throw new ArgumentException($"不明な引数です: {args[i]}（使い方: --pages 1000,10000 [--runs 5] [--search] [--keep] [--root DIR]）");
             }
         }
 
-        return new BenchOptions(counts.Count > 0 ? counts : [1000, 10000], search, keep, root ?? FindRepoRoot());
+        return new BenchOptions(counts.Count > 0 ? counts : [1000, 10000], search, keep, root ?? FindRepoRoot(), runs);
     }
 
     private static string FindRepoRoot()

@@ -30,11 +30,11 @@ internal sealed record Measurement(string Label, BuildResult Result, TimeSpan Wa
             GC.GetGCMemoryInfo().HeapSizeBytes);
     }
 
-    public void Print(TextWriter output)
+    public void Print(TextWriter output, string load)
     {
         var pages = Result.Pages.Count;
         var perSecond = pages / Math.Max(Wall.TotalSeconds, 0.001);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {Label}: {Wall.TotalSeconds:0.00} s, {pages} ページ, {perSecond:0} ページ/秒, 書き込み {Result.FilesWritten.Count} ファイル"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {Label}: {Wall.TotalMilliseconds:0} ms, {pages} ページ, {perSecond:0} ページ/秒, 負荷 {load}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    メモリ: ピーク作業セット {Mb(PeakWorkingSet)} MB（プロセス開始から）, GC ヒープ {Mb(HeapAfter)} MB, 割り当て {Mb(AllocatedBytes)} MB, GC 回数 gen0/1/2 = {Gen0}/{Gen1}/{Gen2}"));
         output.WriteLine("    フェーズ: " + string.Join(", ", Result.Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Phase} {t.Elapsed.TotalMilliseconds:0} ms"))));
         foreach (var diagnostic in Result.Diagnostics.Take(5))

@@ -1,14 +1,18 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace StartupHub.Bench;
 
 /// <summary>
 /// A temporary site: the repository's sample content and default theme (so every page, link and output
-/// is the real thing) plus N synthetic Japanese news items of about 1 KB each, with headings, a list
-/// and a table — the Markdown features that cost the most to render.
+/// is the real thing) plus N synthetic items: one in twenty is an event (a copy of one of the sample events
+/// under a new slug and title, so it has sessions, speakers, companies, videos and a registration window and
+/// shows on the home page, the event lists, people's and companies' pages, the feed, the calendar and the
+/// forms manifest), the rest Japanese news items of about 1 KB each, with headings, a list and a table — the
+/// Markdown features that cost the most to render.
 /// </summary>
-internal sealed class SyntheticSite : IDisposable
+internal sealed partial class SyntheticSite : IDisposable
 {
     private static readonly string[] Cities = ["千葉市", "柏市", "木更津市"];
     private static readonly string[] Topics = ["メンタリング", "交流会", "ピッチ会", "セミナー", "オープンイノベーション"];
@@ -32,15 +36,38 @@ internal sealed class SyntheticSite : IDisposable
         }
 
         var newsDir = Path.Combine(root, "content", "news");
+        var eventsDir = Path.Combine(root, "content", "events");
+        var samples = Directory.EnumerateFiles(eventsDir, "*.md").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
         for (var i = 0; i < newsCount; i++)
         {
-            File.WriteAllText(Path.Combine(newsDir, NewsFileName(i)), NewsMarkdown(i), Encoding.UTF8);
+            if (IsEvent(i))
+            {
+                var sample = samples[i / EventEvery % samples.Count];
+                File.WriteAllText(Path.Combine(eventsDir, EventFileName(i)), TitleLine().Replace(sample, $"title: $1（第{i + 1}回）", 1), Encoding.UTF8);
+            }
+            else
+            {
+                File.WriteAllText(Path.Combine(newsDir, NewsFileName(i)), NewsMarkdown(i), Encoding.UTF8);
+            }
         }
 
         return new SyntheticSite(root);
     }
 
-    /// <summary>Edits one synthetic item the way an editor would: a changed sentence in the body.</summary>
+    private const int EventEvery = 20;
+
+    private static bool IsEvent(int i) => i % EventEvery == EventEvery - 1;
+
+    /// <summary>The <paramref name="n"/>-th synthetic news item's index.</summary>
+    public static int News(int n) => n + (n / (EventEvery - 1));
+
+    /// <summary>The <paramref name="n"/>-th synthetic event's index.</summary>
+    public static int Event(int n) => (n * EventEvery) + EventEvery - 1;
+
+    [GeneratedRegex("^title: (.*)$", RegexOptions.Multiline)]
+    private static partial Regex TitleLine();
+
+    /// <summary>Edits one synthetic news item the way an editor would: a changed sentence in the body.</summary>
     public string TouchOne(int index)
     {
         var path = Path.Combine(Root, "content", "news", NewsFileName(index));
@@ -48,16 +75,18 @@ internal sealed class SyntheticSite : IDisposable
         return path;
     }
 
-    /// <summary>Edits one item's front matter (its title): every list showing it changes, so this takes the full rebuild.</summary>
+    /// <summary>Edits one item's front matter (its title), which the home page, lists, related pages and feeds show.</summary>
     public string RetitleOne(int index)
     {
-        var path = Path.Combine(Root, "content", "news", NewsFileName(index));
+        var path = IsEvent(index) ? Path.Combine(Root, "content", "events", EventFileName(index)) : Path.Combine(Root, "content", "news", NewsFileName(index));
         var text = File.ReadAllText(path, Encoding.UTF8);
-        File.WriteAllText(path, text.Replace("title: ", "title: 【更新】", StringComparison.Ordinal), Encoding.UTF8);
+        File.WriteAllText(path, TitleLine().Replace(text, "title: 【更新】$1", 1), Encoding.UTF8);
         return path;
     }
 
     private static string NewsFileName(int i) => $"bench-{i:D5}.md";
+
+    private static string EventFileName(int i) => $"bench-{i:D5}.md";
 
     private static string NewsMarkdown(int i)
     {

@@ -23,6 +23,7 @@ internal static class LoadHost
             ["Forms:Storage:ConnectionString"] = connectionString,
             ["Forms:Storage:Container"] = container,
             ["Forms:HmacSecret"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
+            ["Forms:Encryption:Keys:load-1"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             // All load comes from one loopback address (127.0.0.1), so the per-client token bucket would
             // throttle the whole test as one visitor: the load test raises it far out of the way. Production
             // keeps the defaults (30/min, burst 10) per real client. The generator also waits no fill time.

@@ -92,7 +92,7 @@ try
     IReadOnlyList<string> violations = LedgerAudit.Verify(ledger);
     // Each acknowledged registration must be in the ledger and its personal record readable by id
     // (through the ledger entry's records batch), with the same email that was sent.
-    Dictionary<string, EventRegistrationRecord> records = await RegistrationRecords.ReadAllAsync(store, ledger, overall.Token);
+    Dictionary<string, EventRegistrationRecord> records = await RegistrationRecords.ReadAllAsync(store, app.Services.GetRequiredService<StartupHub.Forms.Security.RecordSealer>(), ledger, overall.Token);
     Dictionary<string, string> sentEmail = burst.Zip(burstResults).Where(p => p.Second.RegistrationId is not null)
         .ToDictionary(p => p.Second.RegistrationId!, p => p.First.Email);
     int lost = acked.Count(r => !ledger.Registrations.ContainsKey(r.RegistrationId!)
@@ -145,9 +145,12 @@ try
     cpu.Report();
     EventLedger sustainedLedger = await ReadLedgerAsync(store, "load-sustained");
     int sustainedErrors = sustained.Count(r => r.Status >= 500 || r.Status == 0);
-    Dictionary<string, EventRegistrationRecord> sustainedRecords = await RegistrationRecords.ReadAllAsync(store, sustainedLedger, overall.Token);
+    Dictionary<string, EventRegistrationRecord> sustainedRecords = await RegistrationRecords.ReadAllAsync(store, app.Services.GetRequiredService<StartupHub.Forms.Security.RecordSealer>(), sustainedLedger, overall.Token);
     int sustainedLost = sustained.Count(r => r.Status is 200 or 201 && (!sustainedLedger.Registrations.ContainsKey(r.RegistrationId!) || !sustainedRecords.ContainsKey(r.RegistrationId!)));
     Console.WriteLine($"  ledger: {sustainedLedger.Registrations.Count} registrations, {sustainedLedger.Sessions["main"].Confirmed.Count} confirmed, lost {sustainedLost}, audit violations {LedgerAudit.Verify(sustainedLedger).Count}");
+    // Overload shedding (Forms:Shedding): requests refused with 503 "overloaded" over the whole run; the
+    // defaults admit this test's 256 connections, so anything above 0 here means the limits are too tight.
+    Console.WriteLine($"  shed (503 overloaded, whole run): {app.Services.GetRequiredService<StartupHub.Forms.Security.LoadShedder>().ShedCount}");
     correct &= sustainedErrors == 0 && sustainedLost == 0 && sustainedLedger.Sessions["main"].Confirmed.Count == capacity;
 
     double achieved = sustained.Length / sustainedSeconds;

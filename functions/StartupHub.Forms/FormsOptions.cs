@@ -35,6 +35,17 @@ public sealed class FormsOptions
     public LedgerOptions Ledger { get; set; } = new();
 
     public FormsEncryptionOptions Encryption { get; set; } = new();
+
+    /// <summary>Forms:Mail — confirmation e-mails (docs/notifications.md).</summary>
+    public Notifications.FormsMailOptions Mail { get; set; } = new();
+
+    public FormPostOptions FormPosts { get; set; } = new();
+
+    public ApplicationFormOptions Applications { get; set; } = new();
+
+    public Audit.AuditOptions Audit { get; set; } = new();
+
+    public Security.SheddingOptions Shedding { get; set; } = new();
 }
 
 public sealed class FormsEncryptionOptions
@@ -90,4 +101,28 @@ public sealed class LedgerOptions
     /// <summary>Forms:Ledger:SnapshotEvery — a full ledger snapshot is written (in the background) every this
     /// many journal versions, so loading an event reads one snapshot plus at most this many entries.</summary>
     public int SnapshotEvery { get; set; } = 64;
+}
+
+public sealed class FormPostOptions
+{
+    /// <summary>Forms:FormPosts:TokenlessPermitsPerMinute — no-JS form posts without a form_token (a page without
+    /// JavaScript cannot fetch one) are accepted only with an empty honeypot and under this much stricter
+    /// per-client limit, shared by all forms.</summary>
+    public int TokenlessPermitsPerMinute { get; set; } = 2;
+
+    /// <summary>Forms:FormPosts:TokenlessBurst — tokenless form posts a client may make at once.</summary>
+    public int TokenlessBurst { get; set; } = 3;
+}
+
+public sealed class ApplicationFormOptions
+{
+    /// <summary>Forms:Applications:MaxFieldsBytes — the text fields of one application (JSON, form-encoded or
+    /// the non-file parts of multipart) may not exceed this; larger answers 413.</summary>
+    public int MaxFieldsBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Forms:Applications:MaxUploadBytes — the largest PDF accepted (10 MB).</summary>
+    public int MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>The hard cap of a multipart request: one file, the fields and room for part headers.</summary>
+    public long MaxMultipartBytes => (long)MaxUploadBytes + MaxFieldsBytes + (32 * 1024);
 }

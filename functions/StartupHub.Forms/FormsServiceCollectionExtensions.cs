@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StartupHub.Forms.Http;
 using StartupHub.Forms.Manifest;
+using StartupHub.Forms.Notifications;
 using StartupHub.Forms.Registration;
 using StartupHub.Forms.Security;
 using StartupHub.Forms.Storage;
@@ -29,11 +30,25 @@ public static class FormsServiceCollectionExtensions
         services.TryAddSingleton(CreateSecrets);
         services.TryAddSingleton(CreateSealer);
         services.TryAddSingleton<FormIssueTokens>();
+        services.TryAddSingleton<Audit.AuditSigner>();
+        services.TryAddSingleton<Audit.HashChainedAuditLog>();
+        services.TryAddSingleton<Audit.IAuditLog>(sp => sp.GetRequiredService<Audit.HashChainedAuditLog>());
+        services.TryAddSingleton<Audit.AuditRecorder>();
         services.TryAddSingleton<ClientAddressResolver>();
         services.TryAddSingleton<ClientRateLimiter>();
+        services.TryAddSingleton<LoadShedder>();
         services.TryAddSingleton<LedgerCoordinator>();
+        services.AddStartupHubNotifications();
         services.TryAddSingleton<RegistrationService>();
+        services.TryAddSingleton<RequestGuard>();
         services.TryAddSingleton<FormsHandlers>();
+        services.TryAddSingleton<FormPostRateLimiter>();
+        services.TryAddSingleton<ApplicationHandlers>();
+        // Staff API (docs/staff-api.md); TryAdd also for the submission store, which the applications register too.
+        services.TryAddSingleton<Applications.SubmissionStore>();
+        services.TryAddSingleton<Staff.EventRegistrationReader>();
+        services.TryAddSingleton<Staff.StaffQueries>();
+        services.TryAddSingleton<StaffHandlers>();
         return services;
     }
 

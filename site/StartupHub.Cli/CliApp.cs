@@ -22,6 +22,7 @@ public static class CliApp
                 "build" => BuildCommand.Run(rest, stdout, stderr),
                 "check" => CheckCommand.Run(rest, stdout, stderr),
                 "serve" => await ServeCommand.RunAsync(rest, stdout, stderr, cancellationToken),
+                "forms" => await FormsCommand.RunAsync(rest, stdout, stderr, null, cancellationToken),
                 var other => throw new UsageException($"「{other}」というコマンドはありません。"),
             };
         }

@@ -9,6 +9,9 @@ internal static class Usage
           build   サイトを生成して出力フォルダに書き出します。
           check   読み込み・検証・描画・リンク確認だけを行い、何も書き出しません（プルリクエストの CI 向け）。
           serve   サイトを生成してローカルで表示し、content/ や themes/ の変更で再生成・自動再読み込みします。
+          forms export        フォームの個人情報を復号して引き渡し用フォルダーに書き出します（manifest.json に件数と SHA-256）。
+          forms purge         個人情報と暗号鍵を削除し、削除報告書（JSON と日本語 Markdown）を書きます。
+          forms audit-verify  監査ログのハッシュ連鎖・チェックポイント・先頭を確認し、最初の異常を表示します。
           help    この説明を表示します。
 
         build のオプション:
@@ -34,6 +37,13 @@ internal static class Usage
           --out DIR         確認用の出力フォルダ（既定: <root>/.data/serve-site）
           フォーム API は /api/ に同居し、既定で <root>/.data/forms に保存します
           （環境変数 Forms__Storage__ConnectionString で Azure Blob Storage / Azurite も使えます）。
+
+        forms のオプション（保存先は serve と同じ既定 <root>/.data/forms。Functions と同じ環境変数
+        Forms__Storage__ConnectionString、Forms__Encryption__Keys__<ID>、Forms__HmacSecret などで Azure も指定できます）:
+          --root DIR        リポジトリのルート（既定: 現在のフォルダ）
+          --out DIR         export の書き出し先（空のフォルダーか、まだないフォルダー）
+          --report FILE     purge の削除報告書（FILE に JSON、拡張子を .md にしたファイルに日本語版）
+          --confirm         purge の実行確認（付けないと何も削除しません）
 
         終了コード: 0 成功 / 1 コンテンツやテンプレートのエラー / 2 コマンドの使い方の誤り
         """;

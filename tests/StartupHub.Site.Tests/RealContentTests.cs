@@ -50,7 +50,7 @@ public class RealContentTests
         Assert.Equal(10, content.Companies.Count);
         Assert.Equal(6, content.Videos.Count);
         Assert.Equal(8, content.News.Count);
-        Assert.Equal(7, content.Pages.Count);
+        Assert.Equal(7, content.Pages.Count(p => !p.Noindex)); // plus the noindex form result, cancellation and staff pages
         Assert.Equal(7, content.Supporters.Count);
         Assert.Equal(4, content.Forms.Count);
 

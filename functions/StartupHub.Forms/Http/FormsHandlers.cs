@@ -16,15 +16,13 @@ namespace StartupHub.Forms.Http;
 /// Every failure path answers problem+json; nothing a client sends can produce a 500.
 /// </summary>
 public sealed class FormsHandlers(
-    IFormsManifestProvider manifests,
+    RequestGuard guard,
     RegistrationService registrations,
     FormIssueTokens formTokens,
     FormSecrets secrets,
-    ClientAddressResolver clients,
-    ClientRateLimiter rateLimiter,
     IOptions<FormsOptions> options,
     TimeProvider time,
-    ILogger<FormsHandlers> logger)
+    FormPostRateLimiter tokenlessLimiter)
 {
     public const string EventRegistrationFormId = "event-registration";
     private const int MaxIdempotencyKeyLength = 100;
@@ -64,12 +62,13 @@ public sealed class FormsHandlers(
                 .WithHeader("Cache-Control", $"public, max-age={Math.Max(0, options.Value.AvailabilityMaxAgeSeconds)}");
         });
 
-    /// <summary>POST /api/events/{eventId}/registrations — register for one or more sessions.</summary>
-    public Task<IResult> RegisterAsync(HttpRequest request, string eventId) =>
+    /// <summary>POST /api/events/{eventId}/registrations — register for one or more sessions. Also takes no-JS
+    /// form posts (form-encoded or multipart), which are answered with 303 to the site's result page.</summary>
+    public Task<IResult> RegisterAsync(HttpRequest request, string eventId) => FormPostAnswer.ForNoScriptAsync(request, EventRegistrationFormId,
         GuardAsync(request, "register", eventId, limit: true, async manifest =>
         {
             const string endpoint = "register";
-            EventBodyRead read = await ReadEventBodyAsync(request, endpoint, manifest, eventId);
+            EventBodyRead read = await ReadEventBodyAsync(request, endpoint, manifest, eventId, allowFormPost: true);
             if (!read.Accepted)
             {
                 return read.Rejected;
@@ -109,7 +108,7 @@ public sealed class FormsHandlers(
                     Problems.Create(400, "submission-rejected", "送信を受け付けられませんでした。", "入力内容をご確認のうえ、ページを再読み込みしてお試しください。"));
             }
 
-            if (CheckFormToken(registration.FormToken, EventRegistrationFormId) is { } tokenProblem)
+            if (CheckFormToken(request, registration.FormToken, EventRegistrationFormId) is { } tokenProblem)
             {
                 return Reject(request, endpoint, ((Problems.ProblemBody)tokenProblem.Value).Code, eventId, tokenProblem);
             }
@@ -120,7 +119,7 @@ public sealed class FormsHandlers(
                 return Reject(request, endpoint, "validation", eventId, Problems.Validation(validation.Errors));
             }
 
-            RegisterOutcome outcome = await registrations.RegisterAsync(evt, valid, idempotencyKey, body, request.HttpContext.RequestAborted);
+            RegisterOutcome outcome = await registrations.RegisterAsync(evt, valid, idempotencyKey, body, request.HttpContext.RequestAborted, $"public:{guard.ClientHash(request)}");
             return outcome switch
             {
                 RegisterOutcome.Created created => new JsonBodyResult(Answer(evt, created.View, duplicate: false, withCancelLink: true), 201)
@@ -133,14 +132,14 @@ public sealed class FormsHandlers(
                     Problems.Create(422, "idempotency-key-reused", "同じ Idempotency-Key で異なる内容が送信されました。", "新しい申込みには新しいキーを使ってください。")),
                 _ => throw new InvalidOperationException("unknown outcome"),
             };
-        });
+        }));
 
     /// <summary>POST /api/events/{eventId}/registrations/{registrationId}/cancel — with the secret token from the link.</summary>
     public Task<IResult> CancelAsync(HttpRequest request, string eventId, string registrationId) =>
         GuardAsync(request, "cancel", eventId, limit: true, async manifest =>
         {
             const string endpoint = "cancel";
-            EventBodyRead read = await ReadEventBodyAsync(request, endpoint, manifest, eventId);
+            EventBodyRead read = await ReadEventBodyAsync(request, endpoint, manifest, eventId, allowFormPost: false);
             if (!read.Accepted)
             {
                 return read.Rejected;
@@ -168,7 +167,7 @@ public sealed class FormsHandlers(
                     Problems.Create(409, "event-ended", "このイベントは終了しているため、キャンセルの手続きはできません。"));
             }
 
-            CancelOutcome outcome = await registrations.CancelAsync(evt, registrationId);
+            CancelOutcome outcome = await registrations.CancelAsync(evt, registrationId, $"public:{guard.ClientHash(request)}");
             return outcome switch
             {
                 CancelOutcome.Cancelled c => new JsonBodyResult(CancelAnswer(c.View, "キャンセルを受け付けました。ご連絡ありがとうございました。"), 200),
@@ -185,39 +184,8 @@ public sealed class FormsHandlers(
         return new RawJsonResult(FormsOpenApi.DocumentJson).WithCacheControl("public, max-age=300");
     }
 
-    private async Task<IResult> GuardAsync(HttpRequest request, string endpoint, string? eventId, bool limit, Func<FormsManifest, Task<IResult>> handle)
-    {
-        try
-        {
-            if (limit && rateLimiter.TryAcquire(clients.Resolve(request)) is { } retryAfter)
-            {
-                return Reject(request, endpoint, "rate-limited", eventId, Problems.RateLimited(retryAfter));
-            }
-
-            FormsManifest manifest = manifests.GetManifest();
-            if (!manifest.FormsOpen)
-            {
-                return Reject(request, endpoint, "forms-closed", eventId, Problems.FormsClosed());
-            }
-
-            return await handle(manifest);
-        }
-        catch (StorageUnavailableException ex)
-        {
-            Log.StorageUnavailable(logger, time.GetUtcNow(), endpoint, ex.InnerException?.GetType().Name ?? ex.GetType().Name);
-            return Problems.StorageUnavailable();
-        }
-        catch (ManifestUnavailableException ex)
-        {
-            Log.ManifestUnavailable(logger, time.GetUtcNow(), ex.Message);
-            return Problems.Create(503, "manifest-unavailable", "ただいまフォームを準備中です。", "しばらくしてから、もう一度お試しください。", retryAfter: TimeSpan.FromSeconds(30));
-        }
-        catch (OperationCanceledException) when (request.HttpContext.RequestAborted.IsCancellationRequested)
-        {
-            // The client went away; nobody is listening for an answer.
-            return Results.Empty;
-        }
-    }
+    private Task<IResult> GuardAsync(HttpRequest request, string endpoint, string? eventId, bool limit, Func<FormsManifest, Task<IResult>> handle) =>
+        guard.RunAsync(request, endpoint, eventId, limit, handle);
 
     /// <summary>Why this event cannot take registrations right now, or null when it can.</summary>
     private static JsonBodyResult? EventRefusal(FormsManifest manifest, ManifestEvent evt, DateTimeOffset now)
@@ -256,8 +224,15 @@ public sealed class FormsHandlers(
         return null;
     }
 
-    private JsonBodyResult? CheckFormToken(string? token, string formId)
+    /// <summary>A no-JS form post may come without a token (its page cannot fetch one); it then falls under the
+    /// stricter tokenless per-client limit instead (Forms:FormPosts).</summary>
+    private JsonBodyResult? CheckFormToken(HttpRequest request, string? token, string formId)
     {
+        if (string.IsNullOrEmpty(token) && FormPostReader.IsFormPost(request))
+        {
+            return tokenlessLimiter.TryAcquire(guard.ClientAddress(request)) is { } wait ? Problems.RateLimited(wait) : null;
+        }
+
         FormsOptions config = options.Value;
         return formTokens.Check(token, formId, TimeSpan.FromSeconds(config.MinimumFillSeconds), TimeSpan.FromHours(config.MaximumFormAgeHours)) switch
         {
@@ -315,11 +290,20 @@ public sealed class FormsHandlers(
     /// the rejection is set.
     /// </summary>
     private async Task<EventBodyRead> ReadEventBodyAsync(
-        HttpRequest request, string endpoint, FormsManifest manifest, string eventId)
+        HttpRequest request, string endpoint, FormsManifest manifest, string eventId, bool allowFormPost)
     {
         if (FindEvent(manifest, eventId) is not { } evt)
         {
             return new EventBodyRead(null, null, Reject(request, endpoint, "event-not-found", eventId, Problems.EventNotFound()));
+        }
+
+        if (allowFormPost && FormPostReader.IsFormPost(request))
+        {
+            int max = options.Value.MaxBodyBytes;
+            PostedFormRead posted = await FormPostReader.ReadAsync(request, max, 0, max, null, request.HttpContext.RequestAborted);
+            return posted.Form is { } form
+                ? new EventBodyRead(evt, FormPostReader.ToJson(RegistrationFormPost.ToRequest(form)), null)
+                : new EventBodyRead(null, null, Reject(request, endpoint, ((Problems.ProblemBody)posted.Rejected!.Value).Code, eventId, posted.Rejected));
         }
 
         if (!RequestBodyReader.IsJson(request))
@@ -343,10 +327,6 @@ public sealed class FormsHandlers(
     private static ManifestEvent? FindEvent(FormsManifest manifest, string eventId) =>
         StorageKeys.IsSafeSegment(eventId) ? manifest.FindEvent(eventId) : null;
 
-    private JsonBodyResult Reject(HttpRequest request, string endpoint, string reason, string? eventId, JsonBodyResult problem)
-    {
-        Log.Rejected(logger, time.GetUtcNow(), endpoint, reason, problem.StatusCode ?? 0,
-            eventId is not null && StorageKeys.IsSafeSegment(eventId) ? eventId : null, secrets.ClientHash(clients.Resolve(request)));
-        return problem;
-    }
+    private JsonBodyResult Reject(HttpRequest request, string endpoint, string reason, string? eventId, JsonBodyResult problem) =>
+        guard.Reject(request, endpoint, reason, eventId, problem);
 }

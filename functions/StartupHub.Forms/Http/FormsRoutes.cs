@@ -12,6 +12,7 @@ public static class FormsRoutes
     public const string Registrations = "events/{eventId}/registrations";
     public const string Cancel = "events/{eventId}/registrations/{registrationId}/cancel";
     public const string OpenApi = "openapi.json";
+    public const string Submissions = "forms/{formId}/submissions";
 
     public static readonly IReadOnlyList<(string Method, string Route)> All =
     [
@@ -20,5 +21,6 @@ public static class FormsRoutes
         ("POST", Registrations),
         ("POST", Cancel),
         ("GET", OpenApi),
+        ("POST", Submissions),
     ];
 }

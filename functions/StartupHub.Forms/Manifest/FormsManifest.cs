@@ -14,6 +14,9 @@ public sealed record FormsManifest(
     IReadOnlyList<ManifestForm> Forms,
     IReadOnlyList<ManifestCompany> Companies)
 {
+    /// <summary>Site title, base URL, contact and staff mailbox for e-mails; null in manifests of older builds.</summary>
+    public ManifestSite? Site { get; init; }
+
     public ManifestEvent? FindEvent(string eventId) =>
         Events.FirstOrDefault(e => string.Equals(e.Id, eventId, StringComparison.Ordinal));
 
@@ -33,6 +36,9 @@ public sealed record ManifestEvent(
     ManifestWindow? Registration,
     IReadOnlyList<ManifestSession> Sessions)
 {
+    /// <summary>The venue's name and address for e-mails; null when unknown or in older manifests.</summary>
+    public ManifestVenue? Venue { get; init; }
+
     public bool IsScheduled => string.Equals(Status, "scheduled", StringComparison.Ordinal);
 
     public ManifestSession? FindSession(string sessionId) =>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using StartupHub.Forms.Manifest;
 using StartupHub.Forms.Security;
+using StartupHub.Forms.Storage;
 
 namespace StartupHub.Forms.Registration;
 
@@ -15,15 +16,19 @@ namespace StartupHub.Forms.Registration;
 public sealed class RegistrationService(
     LedgerCoordinator ledgers,
     FormSecrets secrets,
+    RecordSealer sealer,
     TimeProvider time,
-    ILogger<RegistrationService> logger)
+    ILogger<RegistrationService> logger,
+    Notifications.RegistrationNotifier? notifier = null,
+    Audit.AuditRecorder? audit = null)
 {
     public async Task<RegisterOutcome> RegisterAsync(
         ManifestEvent evt,
         ValidRegistration registration,
         string? idempotencyKey,
         ReadOnlyMemory<byte> requestBody,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string actor = "public")
     {
         string emailFingerprint = secrets.EmailFingerprint(registration.Registrant.Email);
         string requestFingerprint = secrets.Fingerprint("request", requestBody.Span);
@@ -47,16 +52,32 @@ public sealed class RegistrationService(
         DateTimeOffset now = time.GetUtcNow();
         EventRegistrationRecord record = new(1, recordId, evt.Id, registration.Sessions, now,
             new Consent(registration.PurposeVersion, now), registration.Registrant);
-        PendingRecord pending = new(recordId, JsonSerializer.SerializeToUtf8Bytes(record, FormsJson.Options));
+        PendingRecord pending = RegistrationRecords.Seal(sealer, evt.Id, recordId, JsonSerializer.SerializeToUtf8Bytes(record, FormsJson.Options));
         // The coordinator stores the record (in its batch's records object) only if the ledger takes this
         // registration, and answers only after the record and then the ledger entry are both durable.
         RegisterOutcome result = await ledgers.ExecuteAsync(evt, (ledger, at) => LedgerRules.Register(
             ledger, recordId, emailFingerprint, registration.Sessions, keyFingerprint, requestFingerprint, at), pending);
         LogOutcome(evt, result);
+        // After the durable write, overlapped with the mail enqueue below and awaited before answering.
+        // RecordAsync never throws: the registration already holds its seat, so an audit-store failure is
+        // logged and the entry retried from a buffer, never turned into an error for the registrant.
+        Task audited = result is RegisterOutcome.Created forAudit && audit is not null
+            ? audit.RecordAsync(new Audit.AuditEvent("create", StorageKeys.EventRegistrationForm, $"{evt.Id}/{recordId}", actor,
+                new Dictionary<string, string> { ["status"] = forAudit.View.OverallStatus, ["number"] = forAudit.View.Number }))
+            : Task.CompletedTask;
+
+        if (result is RegisterOutcome.Created created && notifier is not null)
+        {
+            // After the durable ledger write; never throws (a lost mail is logged, the seat is kept).
+            await notifier.RegisteredAsync(evt, created.View, registration.Registrant);
+        }
+
+        await audited;
+
         return result;
     }
 
-    public async Task<CancelOutcome> CancelAsync(ManifestEvent evt, string registrationId)
+    public async Task<CancelOutcome> CancelAsync(ManifestEvent evt, string registrationId, string actor = "public")
     {
         CancelOutcome outcome = await ledgers.ExecuteAsync(evt, (ledger, at) => LedgerRules.Cancel(ledger, registrationId, at));
         if (outcome is CancelOutcome.Cancelled cancelled)
@@ -66,6 +87,23 @@ public sealed class RegistrationService(
             foreach ((string promotedId, string sessionId) in cancelled.Promoted)
             {
                 Log.Promoted(logger, now, evt.Id, promotedId, sessionId);
+            }
+
+            if (audit is not null)
+            {
+                // As for creates: after the durable write, and never a reason to fail the cancellation.
+                await audit.RecordAsync(new Audit.AuditEvent("cancel", StorageKeys.EventRegistrationForm, $"{evt.Id}/{registrationId}", actor,
+                    new Dictionary<string, string> { ["promoted"] = cancelled.Promoted.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
+                foreach ((string promotedId, string sessionId) in cancelled.Promoted)
+                {
+                    await audit.RecordAsync(new Audit.AuditEvent("promote", StorageKeys.EventRegistrationForm, $"{evt.Id}/{promotedId}", "system",
+                        new Dictionary<string, string> { ["session"] = sessionId, ["after_cancel"] = registrationId }));
+                }
+            }
+
+            if (notifier is not null)
+            {
+                await notifier.CancelledAsync(evt, registrationId, cancelled.Promoted);
             }
         }
 

@@ -79,7 +79,7 @@ public sealed class DevServerApp : IAsyncDisposable
         _watcher = new DebouncedWatcher(
             [_options.Build.ContentDirectory, Path.Combine(_options.Build.RootDirectory, "themes", _options.Build.ThemeName), Path.Combine(_options.Build.RootDirectory, "layouts")],
             _options.Quiet,
-            () => _ = Site.RebuildAsync());
+            changed => _ = Site.RebuildAsync(changed));
         _log.WriteLine($"{Address} で表示しています（{directories.RootDirectory} の content/ と themes/ の変更を監視中。Ctrl+C で終了）。");
     }
 

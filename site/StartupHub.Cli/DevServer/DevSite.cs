@@ -16,6 +16,13 @@ public sealed class DevSite(BuildOptions options, LiveReloadHub liveReload, Text
     private int _pending;
     private int _generation;
 
+    // Paths the watcher saw since the last build started; null when only a scan of every file can tell.
+    private readonly Lock _changesGate = new();
+    private HashSet<string>? _changed;
+
+    // The watcher starts after the first build: its paths are complete only for builds that start after it reported once.
+    private bool _watcherComplete;
+
     public BuildOptions Options { get; private set; } = options;
 
     /// <summary>
@@ -31,8 +38,22 @@ public sealed class DevSite(BuildOptions options, LiveReloadHub liveReload, Text
     public void UseBaseUrl(Uri baseUrl) => Options = Options with { BaseUrl = baseUrl };
 
     /// <summary>Builds now, or once more after the running build if one is in progress.</summary>
-    public async Task RebuildAsync()
+    /// <param name="changed">The files the watcher saw change, so the rebuild can skip scanning every file; null to scan.</param>
+    public async Task RebuildAsync(IReadOnlyCollection<string>? changed = null)
     {
+        lock (_changesGate)
+        {
+            if (changed is null || !_watcherComplete)
+            {
+                _watcherComplete |= changed is not null;
+                _changed = null;
+            }
+            else
+            {
+                _changed?.UnionWith(changed);
+            }
+        }
+
         Interlocked.Exchange(ref _pending, 1);
         if (!await _gate.WaitAsync(0))
         {
@@ -43,7 +64,14 @@ public sealed class DevSite(BuildOptions options, LiveReloadHub liveReload, Text
         {
             while (Interlocked.Exchange(ref _pending, 0) == 1)
             {
-                var result = await Task.Run(() => _builder.Build(Options));
+                HashSet<string>? paths;
+                lock (_changesGate)
+                {
+                    paths = _changed;
+                    _changed = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                var result = await Task.Run(() => paths is null ? _builder.Build(Options) : _builder.Rebuild(Options, paths));
                 LastResult = result with { Pages = [] };
                 var generation = Interlocked.Increment(ref _generation);
                 log.WriteLine(result.Succeeded

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using StartupHub.Forms;
+using StartupHub.Forms.Notifications;
 using StartupHub.Site.Build;
 
 namespace StartupHub.Cli.Forms;
@@ -24,11 +25,15 @@ internal static class LocalFormsApi
             {
                 ["Forms:ManifestPath"] = Path.Combine(build.OutputDirectory, "forms-manifest.json"),
                 ["Forms:Storage:LocalPath"] = Path.Combine(build.RootDirectory, ".data", "forms"),
+                // Without Forms:Mail:Smtp:Host, confirmation mails are written here as .eml files (docs/notifications.md).
+                ["Forms:Mail:PickupPath"] = Path.Combine(build.RootDirectory, ".data", "mail"),
             },
         });
         // The API decides registration windows with the same clock the pages were built with (serve --now).
         builder.Services.AddSingleton(build.Clock);
         builder.Services.AddStartupHubForms(builder.Configuration);
+        // No timer trigger here: a background service sends due mails (retries, mails queued while stopped).
+        builder.Services.AddStartupHubOutboxDrain();
     }
 
     public static void Map(WebApplication app) => app.MapStartupHubForms();

@@ -155,6 +155,7 @@ public static class CmsCollections
         Select("layout", "レイアウト", [("page", "標準"), ("oip", "オープンイノベーションプログラム"), ("mentoring", "メンタリング")], @default: "page"),
         Integer("weight", "並び順（小さいほど前）"),
         Boolean("menu", "フッターに表示", false),
+        Boolean("noindex", "検索エンジン・サイトマップ・サイト内検索に載せない", false),
         Relation("form", "関連する申込フォーム", "forms", "title", multiple: false),
         ObjectList("schedule", "スケジュール", false, "{{fields.period}} {{fields.title}}",
             Text("period", "時期", required: true, hint: "例: 2025年8月"),
@@ -234,6 +235,8 @@ public static class CmsCollections
             Text("url", "URL", required: true)),
         Select("forms", "申込フォーム", [("open", "受付する（通常）"), ("closed", "すべて受付終了（事業終了後）")], @default: "open"),
         Text("api_base", "フォーム API の場所", hint: "/api/ のままにしてください。"),
+        Text("notify_email", "受付通知の送り先（事務局のメールアドレス）",
+            hint: "新しい申込み・問い合わせがあったときに、個人情報を含まない通知を送ります。公開されるため、担当者個人ではなく共用のアドレスにしてください。"),
     ])
     {
         File = "content/site.yml",

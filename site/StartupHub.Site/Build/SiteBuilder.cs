@@ -41,7 +41,20 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
     {
         lock (_gate)
         {
-            return Run(options, write: true, progress);
+            return Run(options, write: true, progress, changedFiles: null);
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="Build"/>, for a caller that watches the input folders (the dev server): <paramref name="changedFiles"/>
+    /// are the full paths of every file created, changed, renamed or deleted since this builder's previous build, which
+    /// spares the scan of every input file's stamp. Pass <see cref="Build"/>'s way (a full scan) whenever unsure.
+    /// </summary>
+    public BuildResult Rebuild(BuildOptions options, IReadOnlyCollection<string> changedFiles, IProgress<PhaseTiming>? progress = null)
+    {
+        lock (_gate)
+        {
+            return Run(options, write: true, progress, changedFiles);
         }
     }
 
@@ -50,13 +63,13 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
     {
         lock (_gate)
         {
-            return Run(options, write: false, progress);
+            return Run(options, write: false, progress, changedFiles: null);
         }
     }
 
-    private BuildResult Run(BuildOptions options, bool write, IProgress<PhaseTiming>? progress)
+    private BuildResult Run(BuildOptions options, bool write, IProgress<PhaseTiming>? progress, IReadOnlyCollection<string>? changedFiles)
     {
-        if (write && TryBodyEdits(options, progress) is { } updated)
+        if (write && TryIncremental(options, progress, changedFiles) is { } updated)
         {
             return updated;
         }
@@ -78,9 +91,17 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
         // Stamped before reading, so an edit made while this build runs is seen as a change by the next one.
         var stamps = write ? FileStamps.Take(LastBuild.Inputs(options)) : null;
         IReadOnlyDictionary<string, string> frontMatters = new Dictionary<string, string>();
-        var content = clock.Time("読み込み・検証", () => ContentReader.Read(options.ContentDirectory, options.RootDirectory, diagnostics, out frontMatters));
+        // Templates parse on another core while the content loads: neither reads the other.
         var directories = new TemplateDirectories(options.RootDirectory, options.ThemeName);
-        var templates = clock.Time("テンプレート", () => _engines.GetOrAdd(directories, d => new TemplateEngine(d, _markdown, SiteView.TemplateTypes)).Load(diagnostics));
+        var templateDiagnostics = new DiagnosticBag();
+        var templating = Task.Run(() => _engines.GetOrAdd(directories, d => new TemplateEngine(d, _markdown, SiteView.TemplateTypes)).Load(templateDiagnostics));
+        var content = clock.Time("読み込み・検証", () => ContentReader.Read(options.ContentDirectory, options.RootDirectory, diagnostics, out frontMatters));
+        var templates = clock.Time("テンプレート", () => templating.GetAwaiter().GetResult());
+        foreach (var diagnostic in templateDiagnostics.ToSortedList())
+        {
+            diagnostics.Add(diagnostic);
+        }
+
         if (content is null || diagnostics.HasErrors)
         {
             return Result();
@@ -97,8 +118,8 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
         }
 
         var context = new OutputContext(content.Published(now, options.IncludeDrafts), options, pages, now);
-        var files = clock.Time("出力", () => (IReadOnlyList<OutputFile>)
-            [.. _outputs.SelectMany(g => g.Generate(context)), .. assets.Files, .. AssetPipeline.ContentImages(options.ContentDirectory)]);
+        IReadOnlyList<OutputFile> staticFiles = [.. assets.Files, .. AssetPipeline.ContentImages(options.ContentDirectory)];
+        var files = clock.Time("出力", () => (IReadOnlyList<OutputFile>)[.. Generate(context), .. staticFiles]);
         PageScan[] scans = [];
         clock.Time("リンク確認", () =>
         {
@@ -117,7 +138,7 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
         var result = Result();
         if (written is not null && result.Succeeded && stamps is not null)
         {
-            _last = Remember(options, now, stamps, content, frontMatters, rendered, templates, assets, baseUrl, scans, files, context, result);
+            _last = Remember(options, now, stamps, content, frontMatters, rendered, templates, assets, baseUrl, scans, files, staticFiles, context, result);
         }
 
         return result;
@@ -125,7 +146,15 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
         BuildResult Result() => new(diagnostics.ToSortedList(), pages, written ?? [], clock.Timings);
     }
 
-    private sealed record RenderOutcome(RenderedPage?[] Pages, PagePlan[] Plans, HashSet<string>[] Reads, Dictionary<string, List<int>> OwnBodies, TrackedHtml Html, SiteView Site, string MarkdownContext, VideoResolver Videos);
+    private sealed record RenderOutcome(RenderedPage?[] Pages, PagePlan[] Plans, HashSet<string>[] Reads, Dictionary<string, List<int>> OwnBodies, TrackedHtml Html, ViewIndex Views, SiteView Site, string MarkdownContext, VideoResolver Videos);
+
+    /// <summary>The non-page outputs, each generator on its own worker (they only read the context).</summary>
+    private List<OutputFile> Generate(OutputContext context)
+    {
+        var generated = new List<OutputFile>[_outputs.Count];
+        Parallel.For(0, _outputs.Count, i => generated[i] = [.. _outputs[i].Generate(context)]);
+        return [.. generated.SelectMany(g => g)];
+    }
 
     private RenderOutcome Render(SiteContent content, TemplateSet templates, FingerprintedAssets assets, BuildOptions options, Uri baseUrl, DateTimeOffset now, string settingsPath, DiagnosticBag diagnostics)
     {
@@ -134,11 +163,28 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
         var tracked = new TrackedHtml(html);
         var views = new ViewIndex(published, tracked, now);
         var site = new SiteView(published.Settings, views, baseUrl, options.Preview);
+        var (plans, ownBodies) = Plan(published, views, tracked, baseUrl, options.Preview, now, settingsPath);
+
+        var pages = new RenderedPage?[plans.Length];
+        var reads = new HashSet<string>[plans.Length];
+        Parallel.For(0, plans.Length, i =>
+        {
+            reads[i] = new HashSet<string>(StringComparer.Ordinal);
+            pages[i] = RenderPage(templates, site, assets, baseUrl, plans[i], plans[i].Item, reads[i], diagnostics);
+        });
+
+        return new RenderOutcome(pages, plans, reads, ownBodies, tracked, views, site, markdownContext, videos);
+    }
+
+    /// <summary>Plans every page; returns, per source path, the detail pages holding that item's own body as page.content.</summary>
+    private static (PagePlan[] Plans, Dictionary<string, List<int>> OwnBodies) Plan(
+        SiteContent published, ViewIndex views, TrackedHtml tracked, Uri baseUrl, bool preview, DateTimeOffset now, string settingsPath, Func<ContentItem, PagePlan?>? reuse = null)
+    {
         // The planner copies a detail page's own body into page.content; any other body it read shapes pages we cannot name.
         var planned = new HashSet<string>(StringComparer.Ordinal);
-        var plans = tracked.Track(planned, () => new PagePlanner(published, views, baseUrl, options.Preview, now, settingsPath).Plan());
+        PagePlan[] plans = [.. PageReads.Track(planned, () => new PagePlanner(published, views, baseUrl, preview, now, settingsPath) { Reuse = reuse }.Plan())];
         var ownBodies = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < plans.Count; i++)
+        for (var i = 0; i < plans.Length; i++)
         {
             if (plans[i].Item is { } item && planned.Contains(item.SourcePath))
             {
@@ -147,23 +193,14 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
             }
         }
 
-        tracked.MarkReadOutsidePages(planned.Where(path => !ownBodies.ContainsKey(path)));
-
-        var pages = new RenderedPage?[plans.Count];
-        var reads = new HashSet<string>[plans.Count];
-        Parallel.For(0, plans.Count, i =>
-        {
-            reads[i] = new HashSet<string>(StringComparer.Ordinal);
-            pages[i] = RenderPage(templates, site, assets, baseUrl, plans[i], plans[i].Item, tracked, reads[i], diagnostics);
-        });
-
-        return new RenderOutcome(pages, [.. plans], reads, ownBodies, tracked, site, markdownContext, videos);
+        tracked.MarkReadOutsidePages(planned.Where(path => !ownBodies.ContainsKey(path) && !path.Contains(':', StringComparison.Ordinal)));
+        return (plans, ownBodies);
     }
 
-    private static RenderedPage? RenderPage(TemplateSet templates, SiteView site, FingerprintedAssets assets, Uri baseUrl, PagePlan plan, ContentItem? item, TrackedHtml html, HashSet<string> reads, DiagnosticBag diagnostics)
+    private static RenderedPage? RenderPage(TemplateSet templates, SiteView site, FingerprintedAssets assets, Uri baseUrl, PagePlan plan, ContentItem? item, HashSet<string> reads, DiagnosticBag diagnostics)
     {
         var model = new TemplateModel(site, plan.Page, assets.Urls, baseUrl, plan.Page.Url);
-        return html.Track(reads, () => templates.Render(plan.Page.Layout, model, plan.Origin, diagnostics)) is { } output
+        return PageReads.Track(reads, () => templates.Render(plan.Page.Layout, model, plan.Origin, diagnostics)) is { } output
             ? new RenderedPage(plan.Page.Url, plan.OutputPath, plan.Page.Title, plan.Page.Kind, output, item, plan.LastModified, !plan.Page.Noindex)
             : null;
     }
@@ -195,9 +232,9 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
     private static LastBuild Remember(
         BuildOptions options, DateTimeOffset now, FileStamps stamps, SiteContent content, IReadOnlyDictionary<string, string> frontMatters,
         RenderOutcome rendered, TemplateSet templates, FingerprintedAssets assets, Uri baseUrl, PageScan[] scans,
-        IReadOnlyList<OutputFile> files, OutputContext context, BuildResult result)
+        IReadOnlyList<OutputFile> files, IReadOnlyList<OutputFile> staticFiles, OutputContext context, BuildResult result)
     {
-        var last = new LastBuild
+        return new LastBuild
         {
             Options = options,
             Now = now,
@@ -205,31 +242,26 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
             Content = content,
             Items = Items(content).ToDictionary(i => i.SourcePath, StringComparer.Ordinal),
             Published = Items(context.Content).Select(i => i.SourcePath).ToHashSet(StringComparer.Ordinal),
-            FrontMatters = frontMatters,
+            FrontMatters = new Dictionary<string, string>(frontMatters, StringComparer.Ordinal),
             MarkdownContext = rendered.MarkdownContext,
             Videos = rendered.Videos,
             Html = rendered.Html,
+            Views = rendered.Views,
             Site = rendered.Site,
             Plans = rendered.Plans,
             OwnBodies = rendered.OwnBodies,
             Templates = templates,
             Assets = assets,
             BaseUrl = baseUrl,
-            Readers = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal),
-            ReadAll = [],
+            Reads = rendered.Reads,
             Pages = [.. result.Pages],
             Scans = scans,
             Files = files,
+            StaticFiles = staticFiles,
             OutputContext = context,
             Diagnostics = result.Diagnostics,
             Written = result.FilesWritten,
         };
-        for (var i = 0; i < rendered.Reads.Length; i++)
-        {
-            last.AddReads(i, rendered.Reads[i]);
-        }
-
-        return last;
     }
 
     private static bool Index(string staging, BuildOptions options, DiagnosticBag diagnostics)

@@ -10,6 +10,9 @@ public sealed record Page : ContentItem
     public string Layout { get; init; } = "page";
     public int Weight { get; init; }
     public bool Menu { get; init; }
+
+    /// <summary>Kept out of search engines, the sitemap and the search index (form result pages, staff pages).</summary>
+    public bool Noindex { get; init; }
     public string? Form { get; init; }
     public IReadOnlyList<ScheduleStep> Schedule { get; init; } = [];
 }

@@ -24,4 +24,8 @@ public sealed record SiteSettings
     public IReadOnlyList<Link> Social { get; init; } = [];
     public FormsMode Forms { get; init; } = FormsMode.Open;
     public string ApiBase { get; init; } = "/api/";
+
+    /// <summary>notify_email: the staff mailbox the forms API notifies of new applications (no personal data
+    /// in those notices). Optional; published in forms-manifest.json, so use a role address.</summary>
+    public string? NotifyEmail { get; init; }
 }

@@ -53,18 +53,23 @@ internal sealed class ContentFiles(string contentDirectory, string rootDirectory
         return node;
     }
 
-    /// <summary>Reads every <c>*{extension}</c> file of a folder, in name order. Unreadable files are recorded, not returned.</summary>
-    public IReadOnlyList<T> ReadCollection<T>(string folder, string extension, IReadOnlyList<string> keys, ItemReader<T> read)
+    /// <summary>
+    /// Reads every <c>*{extension}</c> file of a folder, in name order. Unreadable files are recorded, not returned.
+    /// With <paramref name="nested"/>, subfolders are read too and an item's slug is its path without the
+    /// extension (<c>forms/cancel</c>), so content pages can sit at deeper URLs like <c>/forms/cancel/</c>.
+    /// </summary>
+    public IReadOnlyList<T> ReadCollection<T>(string folder, string extension, IReadOnlyList<string> keys, ItemReader<T> read, bool nested = false)
     {
         var directory = System.IO.Path.Combine(contentDirectory, folder);
         if (!Directory.Exists(directory))
             return [];
 
         var items = new List<T>();
-        foreach (var full in Directory.EnumerateFiles(directory, "*" + extension).Order(StringComparer.Ordinal))
+        var search = nested ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly;
+        foreach (var full in Directory.EnumerateFiles(directory, "*" + extension, search).Order(StringComparer.Ordinal))
         {
             var path = Relative(full);
-            var slug = System.IO.Path.GetFileNameWithoutExtension(full);
+            var slug = nested ? NestedSlug(directory, full) : System.IO.Path.GetFileNameWithoutExtension(full);
             var (node, body) = extension == ".md" ? ReadMarkdown(full, path) : (ReadYamlFile(full, path), "");
             switch (node)
             {
@@ -83,6 +88,13 @@ internal sealed class ContentFiles(string contentDirectory, string rootDirectory
         }
 
         return items;
+    }
+
+    /// <summary><c>forms/cancel.md</c> → <c>forms/cancel</c>; a subfolder's <c>index.md</c> is the folder itself (<c>staff/index.md</c> → <c>staff</c>).</summary>
+    private static string NestedSlug(string directory, string full)
+    {
+        var slug = System.IO.Path.ChangeExtension(System.IO.Path.GetRelativePath(directory, full), null).Replace('\\', '/');
+        return slug.EndsWith("/index", StringComparison.Ordinal) ? slug[..^"/index".Length] : slug;
     }
 
     private readonly Dictionary<YMapping, string> _paths = new(ReferenceEqualityComparer.Instance);

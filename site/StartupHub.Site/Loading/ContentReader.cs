@@ -39,7 +39,7 @@ public static class ContentReader
             Companies = files.ReadCollection("companies", ".md", CompanyReader.Keys, CompanyReader.Read),
             Videos = files.ReadCollection("videos", ".yml", VideoReader.Keys, VideoReader.Read),
             News = files.ReadCollection("news", ".md", NewsReader.Keys, NewsReader.Read),
-            Pages = files.ReadCollection("pages", ".md", PageReader.Keys, PageReader.Read),
+            Pages = files.ReadCollection("pages", ".md", PageReader.Keys, PageReader.Read, nested: true),
             Supporters = files.ReadCollection("supporters", ".md", SupporterReader.Keys, SupporterReader.Read),
             Forms = files.ReadCollection("forms", ".md", FormReader.Keys, FormReader.Read),
             SourceMap = files.SourceMap,

@@ -1,6 +1,8 @@
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Extensions.Tables;
 using Markdig.Renderers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using StartupHub.Site.Content;
 using StartupHub.Site.Diagnostics;
@@ -52,11 +54,27 @@ public sealed class MarkdownRenderer
             }
         }
 
+        MarkHeaderCells(document);
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         _pipeline.Setup(renderer);
         renderer.Render(document);
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// A pipe table's header row is one row of column headers: <c>scope="col"</c> says so to screen readers
+    /// (JIS X 8341-3 / WCAG 1.3.1), which otherwise have to guess which cells a header labels.
+    /// </summary>
+    private static void MarkHeaderCells(MarkdownDocument document)
+    {
+        foreach (var row in document.Descendants<TableRow>().Where(r => r.IsHeader))
+        {
+            foreach (var cell in row.OfType<TableCell>())
+            {
+                cell.GetAttributes().AddPropertyIfNotExist("scope", "col");
+            }
+        }
     }
 
     /// <summary>Renders a short text for a template (<c>markdownify</c>): no shortcodes resolve, nothing is reported.</summary>

@@ -40,6 +40,7 @@ public sealed class TemplateEngine
         foreach (var type in modelTypes)
         {
             _options.MemberAccessStrategy.Register(type);
+            TrackingAccessor.Wrap(_options.MemberAccessStrategy, type);
         }
 
         SiteFilters.Register(_options.Filters, markdown);

@@ -53,4 +53,5 @@ public static class Codes
 
     public const string BaseUrlNotAbsolute = "SH0701";
     public const string BaseUrlNoTrailingSlash = "SH0702";
+    public const string NotifyEmailInvalid = "SH0703";
 }

@@ -141,6 +141,9 @@ public static class Messages
     public static string BaseUrlNoTrailingSlash(string value) =>
         $"base_url '{value}' は「/」で終わるようにしてください（例: {value}/）。";
 
+    public static string NotifyEmailInvalid(string value) =>
+        $"notify_email '{value}' はメールアドレスの形ではありません。staff@example.jp のように1つだけ書いてください。";
+
     private static string DateTime(DateTimeOffset value) =>
         value.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy年M月d日 H:mm", Japanese);
 

@@ -4,8 +4,10 @@ using StartupHub.Site.Loading;
 namespace StartupHub.Site.Views;
 
 /// <summary>An Open Innovation Program company, with the events where it pitches.</summary>
-public sealed class CompanyView(Company company, ViewIndex index)
+public sealed class CompanyView(Company company, ViewIndex index) : IContentView
 {
+    string IContentView.ReadKey { get; } = Build.Incremental.PageReads.Item(company.SourcePath);
+
     internal Company Item => company;
 
     public string Slug => company.Slug;

@@ -3,8 +3,10 @@ using StartupHub.Site.Content;
 namespace StartupHub.Site.Views;
 
 /// <summary>A page from content/pages (about, the OIP call, policies), at <c>/{slug}/</c>.</summary>
-public sealed class ContentPageView(Page page, ViewIndex index)
+public sealed class ContentPageView(Page page, ViewIndex index) : IContentView
 {
+    string IContentView.ReadKey { get; } = Build.Incremental.PageReads.Item(page.SourcePath);
+
     internal Page Item => page;
 
     public string Slug => page.Slug;
@@ -20,6 +22,8 @@ public sealed class ContentPageView(Page page, ViewIndex index)
     public int Weight => page.Weight;
 
     public bool Menu => page.Menu;
+
+    public bool Noindex => page.Noindex;
 
     public string? Form => page.Form;
 

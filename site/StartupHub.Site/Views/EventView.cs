@@ -4,8 +4,10 @@ using StartupHub.Site.Loading;
 namespace StartupHub.Site.Views;
 
 /// <summary>An event with the derived fields of docs/content-model.md (state from the build's clock).</summary>
-public sealed class EventView(Event e, ViewIndex index)
+public sealed class EventView(Event e, ViewIndex index) : IContentView
 {
+    string IContentView.ReadKey { get; } = Build.Incremental.PageReads.Item(e.SourcePath);
+
     private readonly EventState _state = WithFormsSetting(EventStates.StateAt(e, index.Now), index.FormsOpen);
 
     /// <summary>
@@ -49,7 +51,7 @@ public sealed class EventView(Event e, ViewIndex index)
 
     private IReadOnlyList<SessionView>? _sessions;
 
-    public IReadOnlyList<SessionView> Sessions => _sessions ??= [.. e.Sessions.Select(s => new SessionView(s, index))];
+    public IReadOnlyList<SessionView> Sessions => _sessions ??= [.. e.Sessions.Select(s => new SessionView(s, index, ((IContentView)this).ReadKey))];
 
     public string Status => KebabCase.Of(e.Status);
 

@@ -4,8 +4,10 @@ using StartupHub.Site.Loading;
 namespace StartupHub.Site.Views;
 
 /// <summary>A public form: its period, whether it accepts entries now, and its purpose-of-use notice (<c>content</c>).</summary>
-public sealed class FormView(Form form, ViewIndex index)
+public sealed class FormView(Form form, ViewIndex index) : IContentView
 {
+    string IContentView.ReadKey { get; } = Build.Incremental.PageReads.Item(form.SourcePath);
+
     internal Form Item => form;
 
     public string Slug => form.Slug;

@@ -3,8 +3,10 @@ using StartupHub.Site.Content;
 namespace StartupHub.Site.Views;
 
 /// <summary>A news item (お知らせ).</summary>
-public sealed class NewsView(NewsItem news, ViewIndex index)
+public sealed class NewsView(NewsItem news, ViewIndex index) : IContentView
 {
+    string IContentView.ReadKey { get; } = Build.Incremental.PageReads.Item(news.SourcePath);
+
     internal NewsItem Item => news;
 
     public string Slug => news.Slug;

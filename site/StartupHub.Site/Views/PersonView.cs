@@ -4,8 +4,10 @@ using StartupHub.Site.Loading;
 namespace StartupHub.Site.Views;
 
 /// <summary>A speaker, mentor or accelerator, with the events and videos they appear in (looked up lazily: no cycles).</summary>
-public sealed class PersonView(Person person, ViewIndex index)
+public sealed class PersonView(Person person, ViewIndex index) : IContentView
 {
+    string IContentView.ReadKey { get; } = Build.Incremental.PageReads.Item(person.SourcePath);
+
     internal Person Item => person;
 
     public string Slug => person.Slug;

@@ -4,8 +4,11 @@ using StartupHub.Site.Loading;
 namespace StartupHub.Site.Views;
 
 /// <summary>One 参加枠 of an event, with its speakers and pitching companies resolved.</summary>
-public sealed class SessionView(Session session, ViewIndex index)
+/// <param name="readKey">The event's <see cref="IContentView.ReadKey"/>: a session is part of its event's file.</param>
+public sealed class SessionView(Session session, ViewIndex index, string readKey) : IContentView
 {
+    string IContentView.ReadKey => readKey;
+
     public string Id => session.Id;
 
     public string Kind => KebabCase.Of(session.Kind);

@@ -27,23 +27,23 @@ public sealed class SiteView(SiteSettings settings, ViewIndex index, Uri baseUrl
 
     public string ApiBase => settings.ApiBase;
 
-    public IReadOnlyList<EventView> Events => index.Events;
+    public IReadOnlyList<EventView> Events => ViewIndex.Listed(ViewIndex.ListKeys.Events, index.Events);
 
-    public IReadOnlyList<PersonView> People => index.People;
+    public IReadOnlyList<PersonView> People => ViewIndex.Listed(ViewIndex.ListKeys.People, index.People);
 
-    public IReadOnlyList<CompanyView> Companies => index.Companies;
+    public IReadOnlyList<CompanyView> Companies => ViewIndex.Listed(ViewIndex.ListKeys.Companies, index.Companies);
 
-    public IReadOnlyList<VideoView> Videos => index.Videos;
+    public IReadOnlyList<VideoView> Videos => ViewIndex.Listed(ViewIndex.ListKeys.Videos, index.Videos);
 
-    public IReadOnlyList<NewsView> News => index.News;
+    public IReadOnlyList<NewsView> News => ViewIndex.Listed(ViewIndex.ListKeys.News, index.News);
 
-    public IReadOnlyList<ContentPageView> Pages => index.Pages;
+    public IReadOnlyList<ContentPageView> Pages => ViewIndex.Listed(ViewIndex.ListKeys.Pages, index.Pages);
 
-    public IReadOnlyList<SupporterView> Supporters => index.Supporters;
+    public IReadOnlyList<SupporterView> Supporters => ViewIndex.Listed(ViewIndex.ListKeys.Supporters, index.Supporters);
 
     public IReadOnlyList<VenueView> Venues => index.Venues;
 
-    public IReadOnlyList<FormView> Forms => index.Forms;
+    public IReadOnlyList<FormView> Forms => ViewIndex.Listed(ViewIndex.ListKeys.Forms, index.Forms);
 
     public DateTimeOffset Now => index.Now;
 

@@ -7,8 +7,10 @@ namespace StartupHub.Site.Views;
 /// A support organisation. Its own site is <c>website</c>: the YAML key <c>url</c> is the organisation's
 /// address, while <c>url</c> in templates is, like every item's, the page on this site.
 /// </summary>
-public sealed class SupporterView(Supporter supporter, ViewIndex index)
+public sealed class SupporterView(Supporter supporter, ViewIndex index) : IContentView
 {
+    string IContentView.ReadKey { get; } = Build.Incremental.PageReads.Item(supporter.SourcePath);
+
     internal Supporter Item => supporter;
 
     public string Slug => supporter.Slug;

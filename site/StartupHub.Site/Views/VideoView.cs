@@ -5,8 +5,10 @@ using StartupHub.Site.Loading;
 namespace StartupHub.Site.Views;
 
 /// <summary>An archive video. There is deliberately no thumbnail URL: nothing may load from YouTube before a click.</summary>
-public sealed class VideoView(Video video, ViewIndex index)
+public sealed class VideoView(Video video, ViewIndex index) : IContentView
 {
+    string IContentView.ReadKey { get; } = Build.Incremental.PageReads.Item(video.SourcePath);
+
     internal Video Item => video;
 
     public string Slug => video.Slug;

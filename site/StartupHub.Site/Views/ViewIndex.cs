@@ -1,4 +1,5 @@
 using System.Globalization;
+using StartupHub.Site.Build.Incremental;
 using StartupHub.Site.Content;
 
 namespace StartupHub.Site.Views;
@@ -94,13 +95,75 @@ public sealed class ViewIndex
 
     public IReadOnlyList<VideoView> VideosBySlug(IEnumerable<string> slugs) => Resolve(slugs, _videos);
 
-    public IReadOnlyList<EventView> EventsWithPerson(string slug) => [.. _eventsByPerson[slug]];
+    // Which events or videos name a person or company, and their order, depend on the whole collection.
+    public IReadOnlyList<EventView> EventsWithPerson(string slug) => Listed(ListKeys.Events, (IReadOnlyList<EventView>)[.. _eventsByPerson[slug]]);
 
-    public IReadOnlyList<EventView> EventsWithCompany(string slug) => [.. _eventsByCompany[slug]];
+    public IReadOnlyList<EventView> EventsWithCompany(string slug) => Listed(ListKeys.Events, (IReadOnlyList<EventView>)[.. _eventsByCompany[slug]]);
 
-    public IReadOnlyList<VideoView> VideosWithPerson(string slug) => [.. _videosByPerson[slug]];
+    public IReadOnlyList<VideoView> VideosWithPerson(string slug) => Listed(ListKeys.Videos, (IReadOnlyList<VideoView>)[.. _videosByPerson[slug]]);
 
     public string Html(ContentItem item) => _html.GetValueOrDefault(item.SourcePath, "");
+
+    /// <summary>The <see cref="PageReads.List"/> keys of the collections, one string each (recorded on every page).</summary>
+    internal static class ListKeys
+    {
+        public static readonly string Events = PageReads.List("events");
+        public static readonly string People = PageReads.List("people");
+        public static readonly string Companies = PageReads.List("companies");
+        public static readonly string Videos = PageReads.List("videos");
+        public static readonly string News = PageReads.List("news");
+        public static readonly string Pages = PageReads.List("pages");
+        public static readonly string Supporters = PageReads.List("supporters");
+        public static readonly string Forms = PageReads.List("forms");
+    }
+
+    /// <summary>Records that the page being rendered depends on a collection's membership and order.</summary>
+    internal static T Listed<T>(string key, T value)
+    {
+        PageReads.Record(key);
+        return value;
+    }
+
+    /// <summary>
+    /// The collections whose membership, order or cross-references (speakers and companies of events' sessions,
+    /// speakers of videos: what the <c>...With...</c> lookups group by) differ between two indexes. Pages that
+    /// enumerated such a collection must render again; the others saw the same items in the same order.
+    /// </summary>
+    internal static IEnumerable<string> ChangedLists(ViewIndex before, ViewIndex after)
+    {
+        if (!Same(before.Events, after.Events, e => e.Item.Sessions.SelectMany(s => s.Speakers.Append("|").Concat(s.Companies).Append(";"))))
+            yield return ListKeys.Events;
+        if (!Same(before.People, after.People, _ => []))
+            yield return ListKeys.People;
+        if (!Same(before.Companies, after.Companies, _ => []))
+            yield return ListKeys.Companies;
+        if (!Same(before.Videos, after.Videos, v => v.Item.Speakers))
+            yield return ListKeys.Videos;
+        if (!Same(before.News, after.News, _ => []))
+            yield return ListKeys.News;
+        if (!Same(before.Pages, after.Pages, _ => []))
+            yield return ListKeys.Pages;
+        if (!Same(before.Supporters, after.Supporters, _ => []))
+            yield return ListKeys.Supporters;
+        if (!Same(before.Forms, after.Forms, _ => []))
+            yield return ListKeys.Forms;
+    }
+
+    private static bool Same<T>(IReadOnlyList<T> before, IReadOnlyList<T> after, Func<T, IEnumerable<string>> references)
+        where T : IContentView
+    {
+        if (before.Count != after.Count)
+            return false;
+        for (var i = 0; i < before.Count; i++)
+        {
+            if (!ReferenceEquals(before[i].ReadKey, after[i].ReadKey) && before[i].ReadKey != after[i].ReadKey)
+                return false;
+            if (!references(before[i]).SequenceEqual(references(after[i]), StringComparer.Ordinal))
+                return false;
+        }
+
+        return true;
+    }
 
     private static List<T> Resolve<T>(IEnumerable<string> slugs, Dictionary<string, T> bySlug) =>
         [.. slugs.Select(s => bySlug.GetValueOrDefault(s)).OfType<T>()];

@@ -28,6 +28,15 @@ public sealed class MarkdownRendererTests
         Assert.Equal("10月15日", html.QuerySelector("table tbody td:nth-child(2)")!.TextContent);
     }
 
+    [Fact]
+    public void Table_header_cells_are_column_headers_for_screen_readers()
+    {
+        var (html, _) = Render("| 区分 | 人数 |\n|---|---:|\n| 起業家 | 20 |\n");
+        Assert.All(html.QuerySelectorAll("table thead th"), th => Assert.Equal("col", th.GetAttribute("scope")));
+        Assert.Equal(2, html.QuerySelectorAll("table thead th[scope=col]").Length);
+        Assert.Empty(html.QuerySelectorAll("table tbody [scope]"));
+    }
+
     [Theory]
     [InlineData("## 開催概要", "開催概要")]
     [InlineData("## Access と地図", "access-と地図")]

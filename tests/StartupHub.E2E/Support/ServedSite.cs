@@ -11,6 +11,39 @@ namespace StartupHub.E2E.Support;
 /// </summary>
 public sealed partial class ServedSite : IAsyncLifetime
 {
+    /// <summary>
+    /// Forms settings of every served test site (appsettings.json in the site root, which <c>serve</c> reads as
+    /// its content root): every page load fetches a form token, and all of them come from 127.0.0.1, so the
+    /// production per-client limits would throttle the sweep; a test also fills a form faster than a person.
+    /// </summary>
+    private static readonly Dictionary<string, object> DefaultForms = new()
+    {
+        ["RateLimit"] = new Dictionary<string, int> { ["PermitsPerMinute"] = 1_000_000, ["Burst"] = 1_000_000 },
+        ["MinimumFillSeconds"] = 0,
+    };
+
+    private readonly Action<string>? _prepare;
+    private readonly IReadOnlyDictionary<string, object> _forms;
+
+    public ServedSite()
+        : this(null, null)
+    {
+    }
+
+    /// <param name="prepare">Changes the temporary copy (its root folder) before serving, e.g. adds a test-only event.</param>
+    /// <param name="forms">More <c>Forms</c> settings, e.g. the Azurite connection string.</param>
+    internal ServedSite(Action<string>? prepare, IReadOnlyDictionary<string, object>? forms)
+    {
+        _prepare = prepare;
+        var all = new Dictionary<string, object>(DefaultForms);
+        foreach (var (key, value) in forms ?? new Dictionary<string, object>())
+        {
+            all[key] = value;
+        }
+
+        _forms = all;
+    }
+
     /// <summary>The fixed "now" of every run: registration open for the autumn events, so pages look as in season.</summary>
     public const string Now = "2025-10-01T10:00+09:00";
 
@@ -32,6 +65,8 @@ public sealed partial class ServedSite : IAsyncLifetime
     public async Task InitializeAsync()
     {
         CopyRepository();
+        File.WriteAllText(System.IO.Path.Combine(_root, "appsettings.json"), System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object> { ["Forms"] = _forms }));
+        _prepare?.Invoke(_root);
         _server = CliApp.RunAsync(["serve", "--port", "0", "--root", _root, "--now", Now, "--search"], _stdout, _stderr, _stop.Token);
         var started = await Task.WhenAny(_stdout.Match.Task, _server, Task.Delay(StartTimeout));
         if (started != _stdout.Match.Task)
@@ -50,11 +85,12 @@ public sealed partial class ServedSite : IAsyncLifetime
         });
     }
 
-    /// <summary>Every built page as a path (<c>/x/</c> for <c>x/index.html</c>), without the CMS and Pagefind's internals.</summary>
+    /// <summary>Every built page as a path (<c>/x/</c> for <c>x/index.html</c>), without the CMS, Pagefind's internals and the staff pages.</summary>
     public IReadOnlyList<string> PagePaths() =>
         [.. Directory.EnumerateFiles(OutputDirectory, "*.html", SearchOption.AllDirectories)
             .Select(f => System.IO.Path.GetRelativePath(OutputDirectory, f).Replace('\\', '/'))
-            .Where(r => !r.StartsWith("admin/", StringComparison.Ordinal) && !r.StartsWith("pagefind/", StringComparison.Ordinal))
+            // Staff pages need the staff role (Flows/StaffFlowTests signs in and audits them).
+            .Where(r => !r.StartsWith("admin/", StringComparison.Ordinal) && !r.StartsWith("pagefind/", StringComparison.Ordinal) && !r.StartsWith("staff/", StringComparison.Ordinal))
             .Select(r => "/" + (r.EndsWith("index.html", StringComparison.Ordinal) ? r[..^"index.html".Length] : r))
             .Order(StringComparer.Ordinal)];
 

@@ -48,7 +48,7 @@ public sealed class OpenApiSyncTests
     [Fact]
     public void Every_functions_trigger_is_documented_and_nothing_else()
     {
-        HashSet<string> triggers = typeof(FormsFunctions).GetMethods()
+        HashSet<string> triggers = new[] { typeof(FormsFunctions), typeof(StaffFunctions), typeof(ApplicationFunctions) }.SelectMany(t => t.GetMethods())
             .SelectMany(m => m.GetParameters())
             .Select(p => p.GetCustomAttribute<HttpTriggerAttribute>())
             .OfType<HttpTriggerAttribute>()
@@ -68,6 +68,14 @@ public sealed class OpenApiSyncTests
         AssertSchemaMatches<FormTokenResponse>("FormToken");
         AssertSchemaMatches<CancellationRequest>("CancellationRequest");
         AssertSchemaMatches<Problems.ProblemBody>("Problem");
+        AssertSchemaMatches<SubmissionAnswer>("SubmissionAnswer");
+        AssertSchemaMatches<global::StartupHub.Forms.Staff.StaffListItem>("StaffListItem");
+        AssertSchemaMatches<global::StartupHub.Forms.Staff.StaffDetailResponse>("StaffDetail");
+        AssertSchemaMatches<global::StartupHub.Forms.Staff.StaffStatusRequest>("StaffStatusRequest");
+        AssertSchemaMatches<global::StartupHub.Forms.Staff.StaffStatusResponse>("StaffStatusAnswer");
+        AssertSchemaMatches<global::StartupHub.Forms.Staff.RosterSession>("RosterSession");
+        AssertSchemaMatches<global::StartupHub.Forms.Staff.RosterEntry>("RosterEntry");
+        AssertSchemaMatches<global::StartupHub.Forms.Staff.SummaryResponse>("Summary");
     }
 
     [Fact]

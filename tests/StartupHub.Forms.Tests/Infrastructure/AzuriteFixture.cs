@@ -18,6 +18,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
+    public const string DataFolderVariable = "STARTUPHUB_TEST_AZURITE_DIR";
+
+    /// <summary>Azurite's --location (its raw blob files): the one this fixture started, or
+    /// STARTUPHUB_TEST_AZURITE_DIR for an external Azurite (scripts/start-azurite.sh prints it); null if unknown.</summary>
+    public string? DataFolder => _folder ?? Environment.GetEnvironmentVariable(DataFolderVariable);
+
     public async Task InitializeAsync()
     {
         string? configured = Environment.GetEnvironmentVariable(EnvironmentVariable);

@@ -21,6 +21,8 @@ public sealed class FormsTestHost : IAsyncDisposable
 {
     public const string Secret = "test-secret-test-secret-test-secret-0123456789";
 
+    public const string TestEncryptionKey = "dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktMDEyMzQ=";
+
     private readonly WebApplication _app;
 
     private FormsTestHost(WebApplication app, Uri address)
@@ -47,6 +49,8 @@ public sealed class FormsTestHost : IAsyncDisposable
             ["Forms:ManifestPath"] = manifestPath,
             ["Forms:Storage:LocalPath"] = dataFolder,
             ["Forms:HmacSecret"] = Secret,
+            // A fixed key-encryption key, so hosts on Azurite (which require configured keys) start like production.
+            ["Forms:Encryption:Keys:test-1"] = TestEncryptionKey,
             ["Forms:MinimumFillSeconds"] = "0",
             ["Forms:RateLimit:PermitsPerMinute"] = "100000",
             ["Forms:RateLimit:Burst"] = "100000",

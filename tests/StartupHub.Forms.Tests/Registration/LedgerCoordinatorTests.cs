@@ -12,11 +12,15 @@ namespace StartupHub.Forms.Tests.Registration;
 
 internal sealed record Instance(LedgerCoordinator Ledgers, RegistrationService Service)
 {
+    /// <summary>The key-encryption key every test instance seals registration records with.</summary>
+    public static readonly RecordSealer Sealer = new(
+        new Dictionary<string, byte[]> { ["test-1"] = Convert.FromBase64String(FormsTestHost.TestEncryptionKey) }, "test-1");
+
     public static Instance Create(IFormStore store, int maxBatch = 256, int maxAttempts = 10, int snapshotEvery = 64)
     {
         IOptions<FormsOptions> options = Options.Create(new FormsOptions { Ledger = new LedgerOptions { MaxBatch = maxBatch, MaxAttempts = maxAttempts, SnapshotEvery = snapshotEvery } });
         LedgerCoordinator ledgers = new(store, options, TimeProvider.System, NullLogger<LedgerCoordinator>.Instance);
-        return new Instance(ledgers, new RegistrationService(ledgers, new FormSecrets(FormsTestHost.Secret), TimeProvider.System, NullLogger<RegistrationService>.Instance));
+        return new Instance(ledgers, new RegistrationService(ledgers, new FormSecrets(FormsTestHost.Secret), Sealer, TimeProvider.System, NullLogger<RegistrationService>.Instance));
     }
 
     public Task<RegisterOutcome> RegisterAsync(ManifestEvent evt, string email, string? key = null) =>
@@ -81,7 +85,7 @@ public sealed class LedgerCoordinatorTests : IDisposable
         Assert.Equal(2, ledger.Registrations.Count);
         // The refused registration's record was never stored: it would have travelled in the journal entry
         // that lost the race. The two acknowledged ones are each reachable through their ledger entry.
-        Assert.Equal(2, (await RegistrationRecords.ReadAllAsync(inner, ledger, CancellationToken.None)).Count);
+        Assert.Equal(2, (await RegistrationRecords.ReadAllAsync(inner, Instance.Sealer, ledger, CancellationToken.None)).Count);
         Assert.Equal(2, await CountJournalEntriesAsync(inner, "budget"));
     }
 
@@ -107,7 +111,7 @@ public sealed class LedgerCoordinatorTests : IDisposable
         EventLedger stored = await Instance.ReadLedgerAsync(store, "records");
         foreach (RegisterOutcome.Created created in outcomes.Cast<RegisterOutcome.Created>())
         {
-            EventRegistrationRecord? record = await RegistrationRecords.ReadAsync(store, stored, created.View.RegistrationId, CancellationToken.None);
+            EventRegistrationRecord? record = await RegistrationRecords.ReadAsync(store, Instance.Sealer, stored, created.View.RegistrationId, CancellationToken.None);
             Assert.NotNull(record);
             Assert.Equal(created.View.RegistrationId, record.RecordId);
             Assert.EndsWith("example.jp", record.Personal.Email, StringComparison.Ordinal);

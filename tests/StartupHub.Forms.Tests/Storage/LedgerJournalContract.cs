@@ -49,7 +49,7 @@ public abstract class LedgerJournalContract
         Dictionary<string, string> emailById = [];
         foreach (RegistrationView view in views)
         {
-            EventRegistrationRecord? record = await RegistrationRecords.ReadAsync(inner, ledger, view.RegistrationId, CancellationToken.None);
+            EventRegistrationRecord? record = await RegistrationRecords.ReadAsync(inner, Instance.Sealer, ledger, view.RegistrationId, CancellationToken.None);
             Assert.NotNull(record);
             Assert.Equal(view.RegistrationId, record.RecordId);
             emailById[view.RegistrationId] = record.Personal.Email;
@@ -73,10 +73,14 @@ public abstract class LedgerJournalContract
         StoredObject stored = (await store.ReadAsync(StorageKeys.EventLedgerJournalEntry("layout", version), CancellationToken.None))!;
         using JsonDocument document = JsonDocument.Parse(stored.Content);
         Assert.Equal(version, document.RootElement.GetProperty("version").GetInt64());
-        byte[] recordBytes = document.RootElement.GetProperty("records").GetProperty(created.View.RegistrationId).GetBytesFromBase64();
-        EventRegistrationRecord record = JsonSerializer.Deserialize<EventRegistrationRecord>(recordBytes, FormsJson.Options)!;
-        Assert.Equal("layout@example.jp", record.Personal.Email);
-        Assert.Equal("2025-08-01", record.Consent.PurposeVersion);
+        // Each record is sealed on its own (base64 of the envelope), bound to its event and id.
+        byte[] sealedRecord = document.RootElement.GetProperty("records").GetProperty(created.View.RegistrationId).GetBytesFromBase64();
+        Assert.True(Forms.Security.RecordSealer.IsSealed(sealedRecord));
+        Assert.DoesNotContain("layout@example.jp", System.Text.Encoding.UTF8.GetString(stored.Content.Span), StringComparison.Ordinal);
+        using JsonDocument record = JsonDocument.Parse(Instance.Sealer.Open(RegistrationRecords.AssociatedData("layout", created.View.RegistrationId), sealedRecord));
+        Assert.Equal("layout@example.jp", record.RootElement.GetProperty("personal").GetProperty("email").GetString());
+        Assert.Equal("2025-08-01", record.RootElement.GetProperty("consent").GetProperty("purpose_version").GetString());
+        Assert.Throws<Forms.Security.RecordSealException>(() => Instance.Sealer.Open(RegistrationRecords.AssociatedData("layout", "another-id"), sealedRecord));
         // The seat change travels in the same object as the record.
         Assert.Contains(created.View.RegistrationId, document.RootElement.GetProperty("delta").GetProperty("registrations").EnumerateObject().Select(p => p.Name));
     }
@@ -98,7 +102,7 @@ public abstract class LedgerJournalContract
 
         EventLedger ledger = await Instance.ReadLedgerAsync(inner, "ledger-down");
         Assert.Single(ledger.Registrations);
-        Dictionary<string, EventRegistrationRecord> records = await RegistrationRecords.ReadAllAsync(inner, ledger, CancellationToken.None);
+        Dictionary<string, EventRegistrationRecord> records = await RegistrationRecords.ReadAllAsync(inner, Instance.Sealer, ledger, CancellationToken.None);
         Assert.Equal("before@example.jp", Assert.Single(records).Value.Personal.Email);
         Assert.Equal(1, await LedgerCoordinatorTests.CountJournalEntriesAsync(inner, "ledger-down"));
     }
@@ -116,7 +120,7 @@ public abstract class LedgerJournalContract
         // is told they are registered.
         RegistrationView view = Assert.IsType<RegisterOutcome.Created>(await lossy.RegisterAsync(evt, "late@example.jp", key: "retry-1")).View;
         EventLedger ledger = await Instance.ReadLedgerAsync(inner, "lost-response");
-        EventRegistrationRecord? record = await RegistrationRecords.ReadAsync(inner, ledger, view.RegistrationId, CancellationToken.None);
+        EventRegistrationRecord? record = await RegistrationRecords.ReadAsync(inner, Instance.Sealer, ledger, view.RegistrationId, CancellationToken.None);
         Assert.Equal("late@example.jp", record?.Personal.Email);
     }
 
@@ -134,7 +138,7 @@ public abstract class LedgerJournalContract
 
         RegistrationView view = Assert.IsType<RegisterOutcome.Replayed>(retried).View;
         EventLedger ledger = await Instance.ReadLedgerAsync(inner, "lost-twice");
-        EventRegistrationRecord? record = await RegistrationRecords.ReadAsync(inner, ledger, view.RegistrationId, CancellationToken.None);
+        EventRegistrationRecord? record = await RegistrationRecords.ReadAsync(inner, Instance.Sealer, ledger, view.RegistrationId, CancellationToken.None);
         Assert.Equal("late@example.jp", record?.Personal.Email);
     }
 

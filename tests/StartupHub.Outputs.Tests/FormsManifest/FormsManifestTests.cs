@@ -92,6 +92,49 @@ public sealed class FormsManifestTests
     }
 
     [Fact]
+    public void Carries_what_the_confirmation_mails_need()
+    {
+        var settings = Settings() with
+        {
+            Operator = new Organisation("スタートアップ総合支援拠点 運営事務局", null),
+            Contact = new Contact("info@example.jp", "043-000-0000", null),
+            NotifyEmail = "jimukyoku@example.jp",
+        };
+        var manifest = Manifest(Content() with { Settings = settings });
+        Assert.Empty(Schema().Validate(manifest));
+
+        var site = manifest.GetProperty("site");
+        Assert.Equal("ちば スタートアップ総合支援拠点", site.GetProperty("title").GetString());
+        Assert.Equal("https://example.jp/", site.GetProperty("base_url").GetString());
+        var contact = site.GetProperty("contact");
+        Assert.Equal("スタートアップ総合支援拠点 運営事務局", contact.GetProperty("name").GetString());
+        Assert.Equal("info@example.jp", contact.GetProperty("email").GetString());
+        Assert.Equal("043-000-0000", contact.GetProperty("phone").GetString());
+        Assert.Equal(JsonValueKind.Null, contact.GetProperty("hours").ValueKind);
+        Assert.Equal("jimukyoku@example.jp", site.GetProperty("notify_email").GetString());
+
+        var venue = manifest.GetProperty("events")[0].GetProperty("venue");
+        Assert.Equal(("ペリエホール", "千葉市中央区新千葉1丁目1-1"), (venue.GetProperty("name").GetString(), venue.GetProperty("address").GetString()));
+
+        // Without an operator or a notify address: the organiser is the contact, and no staff notices are sent.
+        var bare = Manifest().GetProperty("site");
+        Assert.Equal("千葉県 商工労働部 産業振興課", bare.GetProperty("contact").GetProperty("name").GetString());
+        Assert.Equal(JsonValueKind.Null, bare.GetProperty("notify_email").ValueKind);
+        Assert.Equal(JsonValueKind.Null, bare.GetProperty("contact").GetProperty("email").ValueKind);
+
+        // serve builds with its own address as the base URL; links in the mails it sends must lead there.
+        var file = new FormsManifestGenerator().Single(Context(baseUrl: new Uri("http://127.0.0.1:8080")), "forms-manifest.json");
+        using (var served = JsonDocument.Parse(file.Content))
+        {
+            Assert.Equal("http://127.0.0.1:8080/", served.RootElement.GetProperty("site").GetProperty("base_url").GetString());
+        }
+
+        var good = manifest.GetRawText();
+        Assert.Contains(Schema().Validate(Parse(good.Replace("\"https://example.jp/\"", "\"/\"", StringComparison.Ordinal))), e => e.Contains("base_url", StringComparison.Ordinal));
+        Assert.Contains(Schema().Validate(Parse(good.Replace("jimukyoku@example.jp", "jimukyoku", StringComparison.Ordinal))), e => e.Contains("notify_email", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Lists_only_the_events_of_the_published_content_and_follows_forms_closed()
     {
         var now = At(2025, 9, 20);

@@ -125,6 +125,8 @@ public class DiagnosticTableTests
             "content/site.yml:3:11: error SH0701: base_url 'test.example.jp' は絶対URLではありません。https://example.jp/ のように https:// から書いてください。" },
         { "site.yml", TempSite.SiteYml.Replace("https://test.example.jp/", "https://test.example.jp/hub", StringComparison.Ordinal),
             "content/site.yml:3:11: error SH0702: base_url 'https://test.example.jp/hub' は「/」で終わるようにしてください（例: https://test.example.jp/hub/）。" },
+        { "site.yml", TempSite.SiteYml + "notify_email: jimukyoku@test\n",
+            "content/site.yml:5:15: error SH0703: notify_email 'jimukyoku@test' はメールアドレスの形ではありません。staff@example.jp のように1つだけ書いてください。" },
     };
 
     [Theory]

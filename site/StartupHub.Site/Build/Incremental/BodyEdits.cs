@@ -1,7 +1,6 @@
 using StartupHub.Site.Build.Write;
 using StartupHub.Site.Content;
 using StartupHub.Site.Diagnostics;
-using StartupHub.Site.Loading;
 using StartupHub.Site.Markdown;
 using StartupHub.Site.Outputs.Links;
 using StartupHub.Site.Validation;
@@ -10,47 +9,24 @@ using StartupHub.Site.Validation.Rules;
 namespace StartupHub.Site.Build;
 
 /// <summary>
-/// The dev server's fast rebuild. When the only files changed since the last successful build of this builder
-/// are Markdown files whose front matter is byte-for-byte the same (the common "fix a sentence" save), every
-/// record, view, page plan and non-page output is still right; only those items' bodies changed. So: render the
-/// new bodies, re-render the pages that read them (known from the last render, see <see cref="Incremental.TrackedHtml"/>),
-/// run the body rule of the validation on them, check those pages' links (all pages' links if their anchors
-/// changed) and write the changed files. Anything else — a front matter, template, asset or added/removed file,
-/// an error, a clock that moved on more than <see cref="ClockTolerance"/> — takes the full build, which is
-/// always correct.
+/// The rebuild after saves that changed only Markdown bodies (the common "fix a sentence" save): every record's
+/// front matter, view, page plan and non-page output is still right. So: render the new bodies, re-render the
+/// pages that read them (known from the last render, see <see cref="Incremental.TrackedHtml"/>), run the body rule
+/// of the validation on them, check those pages' links (all pages' links if their anchors changed) and write
+/// the changed files.
 /// </summary>
 public sealed partial class SiteBuilder
 {
-    /// <summary>A body-only rebuild keeps the last full build's clock (event states, scheduled items) at most this long.</summary>
-    public static readonly TimeSpan ClockTolerance = TimeSpan.FromMinutes(5);
-
-    private BuildResult? TryBodyEdits(BuildOptions options, IProgress<PhaseTiming>? progress)
+    private BuildResult? BodyEdits(BuildOptions options, Incremental.LastBuild last, Changes changes, PhaseClock clock)
     {
-        if (_last is not { } last || options.SearchIndex || options with { Clock = last.Options.Clock } != last.Options)
-        {
-            return null;
-        }
-
-        var now = options.Clock.GetUtcNow();
-        if (now < last.Now || now - last.Now > ClockTolerance)
-        {
-            return null;
-        }
-
-        var clock = new PhaseClock(progress);
-        var found = clock.Time("変更の確認", () => FindBodyEdits(options, last));
-        if (found is not { } edits)
-        {
-            return null;
-        }
-
         var diagnostics = new DiagnosticBag();
         foreach (var diagnostic in last.Diagnostics)
         {
             diagnostics.Add(diagnostic);
         }
 
-        var rerender = clock.Time("本文の更新", () => UpdateBodies(options, last, edits.Items, diagnostics));
+        var items = changes.Files.Select(f => last.Items[f.Path] with { Body = f.Text.Body }).ToList();
+        var rerender = clock.Time("本文の更新", () => UpdateBodies(options, last, items, diagnostics));
         var pages = (RenderedPage[])last.Pages.Clone();
         var reads = new HashSet<string>[rerender.Count];
         clock.Time("描画", () => Parallel.For(0, rerender.Count, i =>
@@ -59,29 +35,13 @@ public sealed partial class SiteBuilder
             var plan = last.Plans[index];
             var item = plan.Item is null ? null : last.Items.GetValueOrDefault(plan.Item.SourcePath, plan.Item);
             reads[i] = new HashSet<string>(StringComparer.Ordinal);
-            pages[index] = RenderPage(last.Templates, last.Site, last.Assets, last.BaseUrl, plan, item, last.Html, reads[i], diagnostics)!;
+            pages[index] = RenderPage(last.Templates, last.Site, last.Assets, last.BaseUrl, plan, item, reads[i], diagnostics)!;
         }));
 
+        var scans = last.Scans;
         if (!diagnostics.HasErrors)
         {
-            clock.Time("リンク確認", () =>
-            {
-                var scans = (PageScan[])last.Scans.Clone();
-                var anchorsMoved = false;
-                foreach (var index in rerender)
-                {
-                    scans[index] = PageScan.Parse(pages[index]);
-                    anchorsMoved |= !scans[index].Ids.SetEquals(last.Scans[index].Ids);
-                }
-
-                var check = rerender.ToHashSet();
-                foreach (var diagnostic in LinkChecker.Check(last.OutputContext with { Pages = pages }, last.Files, scans, anchorsMoved ? null : check.Contains))
-                {
-                    diagnostics.Add(diagnostic);
-                }
-
-                last.Scans = scans;
-            });
+            scans = clock.Time("リンク確認", () => CheckLinks(last.OutputContext, last.Files, last.Scans, pages, last.Files, rerender, diagnostics));
         }
 
         if (diagnostics.HasErrors)
@@ -95,83 +55,54 @@ public sealed partial class SiteBuilder
         var written = clock.Time("書き込み", () => OutputWriter.Write(options.OutputDirectory, pages, last.Files, null, _written, touched)) ?? [];
         for (var i = 0; i < rerender.Count; i++)
         {
-            last.AddReads(rerender[i], reads[i]);
+            last.Reads[rerender[i]] = reads[i];
         }
 
+        last.Content = Replace(last.Content, items);
+        last.Scans = scans;
         last.Pages = pages;
-        last.Stamps = edits.Stamps;
+        last.Stamps = changes.Stamps;
         last.Diagnostics = diagnostics.ToSortedList();
         last.Written = written;
         return new BuildResult(last.Diagnostics, pages, written, clock.Timings);
     }
 
-    private sealed record Edits(Incremental.FileStamps Stamps, List<ContentItem> Items);
-
-    /// <summary>The edited items with their new bodies, or null when anything but bodies changed.</summary>
-    private static Edits? FindBodyEdits(BuildOptions options, Incremental.LastBuild last)
+    /// <summary>
+    /// Scans the re-rendered pages and checks their links — every page's links when the anchors of a re-rendered
+    /// page changed or an output file came or went (a link elsewhere may now point at nothing, or at something).
+    /// </summary>
+    /// <param name="previousScans">The last scans, in the order of <paramref name="pages"/>.</param>
+    private static PageScan[] CheckLinks(
+        OutputContext context, IReadOnlyList<OutputFile> previousFiles, PageScan[] previousScans, RenderedPage[] pages, IReadOnlyList<OutputFile> files, IReadOnlyList<int> rerender, DiagnosticBag diagnostics)
     {
-        var stamps = Incremental.FileStamps.Take(Incremental.LastBuild.Inputs(options));
-        if (stamps.ChangedSince(last.Stamps) is not { } changed)
+        var scans = (PageScan[])previousScans.Clone();
+        var everything = !ReferenceEquals(files, previousFiles) && !files.Select(f => f.Path).SequenceEqual(previousFiles.Select(f => f.Path), StringComparer.Ordinal);
+        var rescanned = new PageScan[rerender.Count];
+        Parallel.For(0, rerender.Count, i => rescanned[i] = PageScan.Parse(pages[rerender[i]]));
+        for (var i = 0; i < rerender.Count; i++)
         {
-            return null;
+            var index = rerender[i];
+            everything |= !rescanned[i].Ids.SetEquals(scans[index].Ids);
+            scans[index] = rescanned[i];
         }
 
-        var items = new List<ContentItem>();
-        foreach (var full in changed)
+        var check = rerender.ToHashSet();
+        foreach (var diagnostic in LinkChecker.Check(context with { Pages = pages }, files, scans, everything ? null : check.Contains))
         {
-            var path = Relative(options, full);
-            if (!path.EndsWith(".md", StringComparison.Ordinal)
-                || !last.Items.TryGetValue(path, out var item)
-                || !last.FrontMatters.TryGetValue(path, out var frontMatter)
-                || last.Html.ReadOutsidePages(path)
-                || last.Diagnostics.Any(d => d.Location.Path == path))
-            {
-                return null;
-            }
-
-            string text;
-            try
-            {
-                text = File.ReadAllText(full);
-            }
-            catch (IOException)
-            {
-                return null;
-            }
-
-            if (FrontMatter.Split(text, out _) is not { } split
-                || split.Yaml != frontMatter
-                || split.BodyFirstLine != last.Content.SourceMap.BodyFirstLine(path))
-            {
-                return null;
-            }
-
-            items.Add(item with { Body = split.Body });
+            diagnostics.Add(diagnostic);
         }
 
-        return new Edits(stamps, items);
+        return scans;
     }
 
     /// <summary>Validates and renders the new bodies; returns the indexes of the pages to render again.</summary>
     private List<int> UpdateBodies(BuildOptions options, Incremental.LastBuild last, List<ContentItem> items, DiagnosticBag diagnostics)
     {
         // The body rule is the only validation rule that reads a body; the others saw the same front matter last time.
-        var edited = new SiteContent
-        {
-            Settings = last.Content.Settings,
-            Videos = last.Content.Videos,
-            SourceMap = last.Content.SourceMap,
-            Events = [.. items.OfType<Event>()],
-            People = [.. items.OfType<Person>()],
-            Companies = [.. items.OfType<Company>()],
-            News = [.. items.OfType<NewsItem>()],
-            Pages = [.. items.OfType<Page>()],
-            Supporters = [.. items.OfType<Supporter>()],
-            Forms = [.. items.OfType<Form>()],
-        };
-        new MarkdownBodyRule().Check(new ValidationContext(edited, diagnostics, LoadFaults.None, Relative(options, Path.Combine(options.ContentDirectory, "site.yml"))));
+        new MarkdownBodyRule().Check(new ValidationContext(Only(last.Content, items), diagnostics, Loading.LoadFaults.None, Relative(options, Path.Combine(options.ContentDirectory, "site.yml"))));
 
-        var pages = new SortedSet<int>(last.ReadAll);
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        var pages = new SortedSet<int>();
         foreach (var item in items)
         {
             last.Items[item.SourcePath] = item;
@@ -180,18 +111,7 @@ public sealed partial class SiteBuilder
                 continue; // a draft's body is on no page
             }
 
-            var html = "";
-            if (item.Body.Length > 0)
-            {
-                var source = new MarkdownSource(item.SourcePath, last.Content.SourceMap.BodyFirstLine(item.SourcePath));
-                html = _markdownCache.Render(_markdown, item.Body, source, last.MarkdownContext, last.Videos, diagnostics);
-                last.Html.Set(item.SourcePath, html);
-            }
-            else
-            {
-                last.Html.Remove(item.SourcePath);
-            }
-
+            var html = UpdateBody(last, item, diagnostics);
             foreach (var index in last.OwnBodies.GetValueOrDefault(item.SourcePath) ?? [])
             {
                 var plan = last.Plans[index];
@@ -199,9 +119,40 @@ public sealed partial class SiteBuilder
                 pages.Add(index);
             }
 
-            pages.UnionWith(last.Readers.GetValueOrDefault(item.SourcePath) ?? []);
+            read.Add(item.SourcePath);
         }
 
+        pages.UnionWith(last.PagesReading(read, bodies: true));
         return [.. pages];
     }
+
+    /// <summary>Renders one published item's new body into the shared body dictionary; returns the HTML.</summary>
+    private string UpdateBody(Incremental.LastBuild last, ContentItem item, DiagnosticBag diagnostics)
+    {
+        if (item.Body.Length == 0)
+        {
+            last.Html.Remove(item.SourcePath);
+            return "";
+        }
+
+        var source = new MarkdownSource(item.SourcePath, last.Content.SourceMap.BodyFirstLine(item.SourcePath));
+        var html = _markdownCache.Render(_markdown, item.Body, source, last.MarkdownContext, last.Videos, diagnostics);
+        last.Html.Set(item.SourcePath, html);
+        return html;
+    }
+
+    /// <summary>Settings and source map of <paramref name="content"/> with only <paramref name="items"/> in its collections (for rules run on edited items).</summary>
+    private static SiteContent Only(SiteContent content, List<ContentItem> items) => new()
+    {
+        Settings = content.Settings,
+        Videos = content.Videos,
+        SourceMap = content.SourceMap,
+        Events = [.. items.OfType<Event>()],
+        People = [.. items.OfType<Person>()],
+        Companies = [.. items.OfType<Company>()],
+        News = [.. items.OfType<NewsItem>()],
+        Pages = [.. items.OfType<Page>()],
+        Supporters = [.. items.OfType<Supporter>()],
+        Forms = [.. items.OfType<Form>()],
+    };
 }

@@ -31,6 +31,36 @@ internal sealed class FileStamps
         return new FileStamps(files);
     }
 
+    /// <summary>
+    /// These stamps with <paramref name="paths"/> (files a watcher saw change) stamped again, instead of a scan of
+    /// every input file. Null when a path inside <paramref name="directories"/> is a folder, a new file or a deleted
+    /// one: a change of shape, which the caller hands to a full scan.
+    /// </summary>
+    public FileStamps? Restamp(IEnumerable<string> paths, IEnumerable<string> directories)
+    {
+        var roots = directories.Select(d => Path.TrimEndingDirectorySeparator(Path.GetFullPath(d)) + Path.DirectorySeparatorChar).ToList();
+        var files = new Dictionary<string, (long Length, long Ticks)>(_files, StringComparer.Ordinal);
+        foreach (var path in paths.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal))
+        {
+            if (!roots.Exists(root => path.StartsWith(root, StringComparison.Ordinal)) || IsEditorScratch(Path.GetFileName(path.AsSpan())))
+            {
+                continue;
+            }
+
+            var file = new FileInfo(path);
+            if (file.Exists && files.ContainsKey(path))
+            {
+                files[path] = (file.Length, file.LastWriteTimeUtc.Ticks);
+            }
+            else if (file.Exists || files.ContainsKey(path) || Directory.Exists(path))
+            {
+                return null;
+            }
+        }
+
+        return new FileStamps(files);
+    }
+
     /// <summary>Swap, backup and lock files editors keep beside the file being edited; the build never reads them.</summary>
     private static bool IsEditorScratch(ReadOnlySpan<char> name) =>
         name.EndsWith("~") || name.EndsWith(".swp") || name.EndsWith(".swx") || name.StartsWith(".#");

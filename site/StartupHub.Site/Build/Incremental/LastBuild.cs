@@ -12,42 +12,45 @@ namespace StartupHub.Site.Build.Incremental;
 /// <summary>
 /// Everything a successful, written build leaves for the next one of the same builder to update instead of
 /// redoing: the stamps of the files it read, the items and their front matter, the views and page plans,
-/// which page read which body, the page scans of the link check and the other outputs.
+/// what each page read (<see cref="PageReads"/>), the page scans of the link check and the other outputs.
+/// The arrays indexed by page (<see cref="Plans"/>, <see cref="Pages"/>, <see cref="Reads"/>, <see cref="Scans"/>)
+/// are always in the same order.
 /// </summary>
 internal sealed class LastBuild
 {
     public required BuildOptions Options { get; init; }
     public required DateTimeOffset Now { get; init; }
     public required FileStamps Stamps { get; set; }
-    public required SiteContent Content { get; init; }
+    public required SiteContent Content { get; set; }
     public required Dictionary<string, ContentItem> Items { get; init; }
 
     /// <summary>Source paths of the published items (only their bodies are rendered).</summary>
     public required HashSet<string> Published { get; init; }
 
-    public required IReadOnlyDictionary<string, string> FrontMatters { get; init; }
+    public required Dictionary<string, string> FrontMatters { get; init; }
     public required string MarkdownContext { get; init; }
     public required VideoResolver Videos { get; init; }
     public required TrackedHtml Html { get; init; }
-    public required SiteView Site { get; init; }
+    public required ViewIndex Views { get; set; }
+    public required SiteView Site { get; set; }
     public required PagePlan[] Plans { get; set; }
 
     /// <summary>Per source path, the detail pages whose plan holds that item's body as page.content.</summary>
-    public required Dictionary<string, List<int>> OwnBodies { get; init; }
+    public required Dictionary<string, List<int>> OwnBodies { get; set; }
     public required TemplateSet Templates { get; init; }
     public required FingerprintedAssets Assets { get; init; }
     public required Uri BaseUrl { get; init; }
 
-    /// <summary>Per source path, the indexes of the pages (in <see cref="Plans"/> order) that read its body.</summary>
-    public required Dictionary<string, HashSet<int>> Readers { get; init; }
-
-    /// <summary>Pages that read every body (enumerated them): any body edit re-renders them.</summary>
-    public required HashSet<int> ReadAll { get; init; }
+    /// <summary>Per page, the keys its render recorded: body paths, <see cref="TrackedHtml.All"/>, item and list keys.</summary>
+    public required HashSet<string>[] Reads { get; set; }
 
     public required RenderedPage[] Pages { get; set; }
     public required PageScan[] Scans { get; set; }
-    public required IReadOnlyList<OutputFile> Files { get; init; }
-    public required OutputContext OutputContext { get; init; }
+    public required IReadOnlyList<OutputFile> Files { get; set; }
+
+    /// <summary>The theme's fingerprinted assets and the content images: the tail of <see cref="Files"/>, changed only by a full build.</summary>
+    public required IReadOnlyList<OutputFile> StaticFiles { get; init; }
+    public required OutputContext OutputContext { get; set; }
     public required IReadOnlyList<Diagnostic> Diagnostics { get; set; }
     public required IReadOnlyList<string> Written { get; set; }
 
@@ -59,22 +62,24 @@ internal sealed class LastBuild
         Path.Combine(options.RootDirectory, "layouts"),
     ];
 
-    public void AddReads(int page, HashSet<string> reads)
+    /// <summary>The pages whose render read any of <paramref name="keys"/> (a page that read every body counts for every body path).</summary>
+    public SortedSet<int> PagesReading(IReadOnlySet<string> keys, bool bodies)
     {
-        foreach (var path in reads)
+        var pages = new SortedSet<int>();
+        if (keys.Count == 0)
         {
-            if (path == TrackedHtml.All)
+            return pages;
+        }
+
+        for (var i = 0; i < Reads.Length; i++)
+        {
+            var reads = Reads[i];
+            if ((bodies && reads.Contains(TrackedHtml.All)) || (keys.Count < reads.Count ? keys.Any(reads.Contains) : reads.Any(keys.Contains)))
             {
-                ReadAll.Add(page);
-            }
-            else if (Readers.TryGetValue(path, out var pages))
-            {
-                pages.Add(page);
-            }
-            else
-            {
-                Readers[path] = [page];
+                pages.Add(i);
             }
         }
+
+        return pages;
     }
 }

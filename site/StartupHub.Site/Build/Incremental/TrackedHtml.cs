@@ -16,24 +16,10 @@ internal sealed class TrackedHtml(Dictionary<string, string> html) : IReadOnlyDi
     /// <summary>Stands for "every body": the page enumerated the dictionary.</summary>
     public const string All = "*";
 
-    private static readonly AsyncLocal<HashSet<string>?> CurrentReads = new();
-
     private readonly ConcurrentDictionary<string, byte> _outsidePages = new(StringComparer.Ordinal);
 
-    /// <summary>Runs one page's render, recording the bodies it reads into <paramref name="reads"/> (Fluid may continue on another thread: AsyncLocal follows it).</summary>
-    public T Track<T>(HashSet<string> reads, Func<T> render)
-    {
-        var previous = CurrentReads.Value;
-        CurrentReads.Value = reads;
-        try
-        {
-            return render();
-        }
-        finally
-        {
-            CurrentReads.Value = previous;
-        }
-    }
+    /// <summary>Runs one page's render, recording the bodies (and items, lists) it reads into <paramref name="reads"/>.</summary>
+    public static T Track<T>(HashSet<string> reads, Func<T> render) => PageReads.Track(reads, render);
 
     public bool ReadOutsidePages(string path) => _outsidePages.ContainsKey(path) || _outsidePages.ContainsKey(All);
 
@@ -52,14 +38,7 @@ internal sealed class TrackedHtml(Dictionary<string, string> html) : IReadOnlyDi
 
     private void Read(string path)
     {
-        if (CurrentReads.Value is { } reads)
-        {
-            lock (reads)
-            {
-                reads.Add(path);
-            }
-        }
-        else
+        if (!PageReads.Record(path))
         {
             _outsidePages.TryAdd(path, 0);
         }

@@ -10,6 +10,12 @@ namespace StartupHub.Site.Build.Pages;
 /// <param name="settingsPath">site.yml relative to the root: where list pages (which have no file of their own) report faults.</param>
 public sealed class PagePlanner(SiteContent content, ViewIndex views, Uri baseUrl, bool preview, DateTimeOffset now, string settingsPath)
 {
+    /// <summary>
+    /// For a rebuild after front matter edits (Build/Incremental/ItemEdits.cs): the last build's plan of an item's detail
+    /// page, when that plan cannot have changed, or null to plan it again. A reused plan is bound to the new view.
+    /// </summary>
+    internal Func<ContentItem, PagePlan?>? Reuse { get; init; }
+
     public const int NewsPerPage = 10;
     private static readonly Breadcrumb Home = new("ホーム", "/");
 
@@ -93,7 +99,8 @@ public sealed class PagePlanner(SiteContent content, ViewIndex views, Uri baseUr
     {
         foreach (var page in views.Pages)
         {
-            plans.Add(Detail(page.Url, page.Layout, page.Title, page.Description, page, page.Item, null, [Home, new(page.Title, page.Url)], null));
+            var plan = Detail(page.Url, page.Layout, page.Title, page.Description, page, page.Item, null, [Home, new(page.Title, page.Url)], null);
+            plans.Add(page.Noindex ? plan with { Page = plan.Page with { Noindex = true } } : plan); // noindex: true keeps it out of the sitemap too
         }
     }
 
@@ -113,6 +120,11 @@ public sealed class PagePlanner(SiteContent content, ViewIndex views, Uri baseUr
         }, null, new SourceLocation(settingsPath, 1, 1), null);
 
     private PagePlan Detail(string url, string layout, string title, string? description, object view, ContentItem item, ImageRef? image, IReadOnlyList<Breadcrumb> crumbs, DateTimeOffset? lastModified) =>
+        Reuse?.Invoke(item) is { } previous
+            ? previous with { Page = previous.Page with { Item = view, Content = views.Html(item) }, Item = item }
+            : Plan(url, layout, title, description, view, item, image, crumbs, lastModified);
+
+    private PagePlan Plan(string url, string layout, string title, string? description, object view, ContentItem item, ImageRef? image, IReadOnlyList<Breadcrumb> crumbs, DateTimeOffset? lastModified) =>
         new(new PageView
         {
             Title = title,

@@ -6,7 +6,7 @@ namespace StartupHub.Site.Loading.Readers;
 internal static class SiteSettingsReader
 {
     public static readonly string[] Keys =
-        ["title", "description", "base_url", "language", "organiser", "operator", "contact", "navigation", "social", "forms", "api_base"];
+        ["title", "description", "base_url", "language", "organiser", "operator", "contact", "navigation", "social", "forms", "api_base", "notify_email"];
 
     private static readonly string[] OrganisationKeys = ["name", "url"];
     private static readonly string[] ContactKeys = ["email", "phone", "hours"];
@@ -28,6 +28,7 @@ internal static class SiteSettingsReader
             Social = f.MappingList("social", ["name", "url"]).Select(s => new Link(s.RequiredString("name"), s.RequiredString("url"))).ToList(),
             Forms = f.Enum<FormsMode>("forms") ?? FormsMode.Open,
             ApiBase = f.String("api_base") ?? "/api/",
+            NotifyEmail = f.String("notify_email"),
         };
     }
 

@@ -38,11 +38,13 @@ public sealed class FormsManifestGenerator : IOutputGenerator
             json.WriteNumber("schema", SchemaVersion);
             json.WriteString("generated_at", Jst.IsoUtc(context.Now));
             json.WriteBoolean("forms_open", content.Settings.Forms == FormsMode.Open);
+            WriteSite(json, content.Settings, context.BaseUrl);
 
+            var venues = content.Venues.ToDictionary(v => v.Id, StringComparer.Ordinal);
             json.WriteStartArray("events");
             foreach (var e in content.Events.OrderBy(e => e.Start).ThenBy(e => e.Slug, StringComparer.Ordinal))
             {
-                WriteEvent(json, e);
+                WriteEvent(json, e, venues.GetValueOrDefault(e.Venue));
             }
 
             json.WriteEndArray();
@@ -79,7 +81,25 @@ public sealed class FormsManifestGenerator : IOutputGenerator
         yield return new OutputFile(OutputPath, stream.ToArray());
     }
 
-    private static void WriteEvent(Utf8JsonWriter json, Event e)
+    /// <summary>What the API's confirmation e-mails need: the site's name and absolute address (cancellation
+    /// links in mails must be absolute), whom to contact, and the staff mailbox for notices. The base URL is
+    /// the build's (serve uses its own address), so links in locally sent mails lead to the local server.</summary>
+    private static void WriteSite(Utf8JsonWriter json, SiteSettings settings, Uri baseUrl)
+    {
+        json.WriteStartObject("site");
+        json.WriteString("title", settings.Title);
+        json.WriteString("base_url", baseUrl.IsAbsoluteUri ? baseUrl.AbsoluteUri : baseUrl.OriginalString);
+        json.WriteStartObject("contact");
+        json.WriteString("name", (settings.Operator ?? settings.Organiser).Name);
+        WriteStringOrNull(json, "email", settings.Contact?.Email);
+        WriteStringOrNull(json, "phone", settings.Contact?.Phone);
+        WriteStringOrNull(json, "hours", settings.Contact?.Hours);
+        json.WriteEndObject();
+        WriteStringOrNull(json, "notify_email", settings.NotifyEmail);
+        json.WriteEndObject();
+    }
+
+    private static void WriteEvent(Utf8JsonWriter json, Event e, Venue? venue)
     {
         json.WriteStartObject();
         json.WriteString("id", e.Slug);
@@ -90,6 +110,18 @@ public sealed class FormsManifestGenerator : IOutputGenerator
         json.WriteString("start", Jst.Iso(e.Start));
         json.WriteString("end", Jst.Iso(e.End));
         json.WriteString("status", OutputLabels.Kebab(e.Status));
+        if (venue is not null)
+        {
+            json.WriteStartObject("venue");
+            json.WriteString("name", venue.Name);
+            json.WriteString("address", venue.Address);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("venue");
+        }
+
         if (e.Registration is { } window)
         {
             json.WriteStartObject("registration");
@@ -118,6 +150,18 @@ public sealed class FormsManifestGenerator : IOutputGenerator
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    private static void WriteStringOrNull(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
     }
 
     private static void WriteTimeOrNull(Utf8JsonWriter json, string name, DateTimeOffset? value)

@@ -1,10 +1,12 @@
 using StartupHub.Site.Build;
+using StartupHub.Site.Content;
 using StartupHub.Site.Outputs.Common;
 
 namespace StartupHub.Site.Outputs.Sitemap;
 
 /// <summary>
-/// /sitemap.xml: every indexable page with its absolute URL and lastmod.
+/// /sitemap.xml: every indexable page with its absolute URL and lastmod (content pages marked <c>noindex: true</c>,
+/// such as the form result and staff pages, are left out).
 /// Preview builds still write it (so the preview is complete and its links check out), but their
 /// robots.txt disallows all crawling and their pages are noindex, so nothing from a preview is indexed.
 /// </summary>
@@ -19,7 +21,7 @@ public sealed class SitemapGenerator : IOutputGenerator
     public IEnumerable<OutputFile> Generate(OutputContext context)
     {
         var pages = context.Pages
-            .Where(p => p.Indexable && !p.OutputPath.EndsWith("404.html", StringComparison.Ordinal))
+            .Where(p => p.Indexable && p.Item is not Page { Noindex: true } && !p.OutputPath.EndsWith("404.html", StringComparison.Ordinal))
             .OrderBy(p => p.Url, StringComparer.Ordinal);
 
         var bytes = XmlOutput.Write(xml =>

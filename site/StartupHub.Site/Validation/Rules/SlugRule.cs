@@ -21,7 +21,7 @@ internal sealed partial class SlugRule : IContentRule
             var seen = new Dictionary<string, ContentItem>(StringComparer.OrdinalIgnoreCase);
             foreach (var item in items)
             {
-                if (!SlugPattern().IsMatch(item.Slug))
+                if (!IsValid(item))
                     context.Error(new SourceLocation(item.SourcePath, 1, 1), Codes.InvalidSlug, Messages.InvalidSlug(item.Slug));
                 if (seen.TryGetValue(item.Slug, out var first))
                     context.Error(new SourceLocation(item.SourcePath, 1, 1), Codes.DuplicateSlug, Messages.DuplicateSlug(item.Slug, first.SourcePath));
@@ -30,8 +30,23 @@ internal sealed partial class SlugRule : IContentRule
             }
         }
 
-        foreach (var page in c.Pages.Where(p => ReservedPageSlugs.Contains(p.Slug, StringComparer.OrdinalIgnoreCase)))
+        foreach (var page in c.Pages.Where(IsReserved))
             context.Error(new SourceLocation(page.SourcePath, 1, 1), Codes.DuplicateSlug, Messages.ReservedSlug(page.Slug));
+    }
+
+    /// <summary>Pages may sit in subfolders (<c>forms/cancel</c>): every folder name follows the file-name rule.</summary>
+    private static bool IsValid(ContentItem item) =>
+        item is Page ? item.Slug.Split('/').All(SlugPattern().IsMatch) : SlugPattern().IsMatch(item.Slug);
+
+    /// <summary>
+    /// A page must not take a generated route: neither the reserved name itself nor, for a page in a subfolder,
+    /// a folder under it — except <c>forms/</c>, which is where the form result and cancellation pages live.
+    /// </summary>
+    private static bool IsReserved(Page page)
+    {
+        var first = page.Slug.Split('/')[0];
+        var nested = page.Slug.Contains('/', StringComparison.Ordinal);
+        return ReservedPageSlugs.Contains(first, StringComparer.OrdinalIgnoreCase) && !(nested && first.Equals("forms", StringComparison.OrdinalIgnoreCase));
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]

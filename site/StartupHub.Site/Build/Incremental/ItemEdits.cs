@@ -1,0 +1,218 @@
+using StartupHub.Site.Build.Incremental;
+using StartupHub.Site.Build.Pages;
+using StartupHub.Site.Build.Write;
+using StartupHub.Site.Content;
+using StartupHub.Site.Diagnostics;
+using StartupHub.Site.Validation;
+using StartupHub.Site.Views;
+
+namespace StartupHub.Site.Build;
+
+/// <summary>
+/// The rebuild after saves that changed items' front matter (a title, a date, tags, speakers...), when the same
+/// files still exist, keep their slug, draft flag and publishing dates (so every collection holds the same items)
+/// and the last build had no diagnostics. It re-reads and validates the edited items, renders their bodies,
+/// rebuilds the views and page plans (cheap), and then re-renders only the pages that
+/// <list type="bullet">
+/// <item>read any member of an edited item, or its body (recorded while rendering, see <see cref="PageReads"/>),</item>
+/// <item>enumerated a collection whose order or cross-references changed (<see cref="ViewIndex.ChangedLists"/>), or</item>
+/// <item>got a different <c>page</c> variable (title, JSON-LD, list items, ...; <see cref="PlanComparer"/>).</item>
+/// </list>
+/// The non-page outputs are generated again (they read whole collections), links are checked for the re-rendered
+/// pages, and only files whose content changed are written. Any diagnostic sends the save to the full build.
+/// </summary>
+public sealed partial class SiteBuilder
+{
+    private BuildResult? ItemEdits(BuildOptions options, LastBuild last, Changes changes, PhaseClock clock)
+    {
+        if (last.Diagnostics.Count > 0)
+        {
+            return null; // they would have to be told apart from the edit's own: the full build reports them all
+        }
+
+        var settingsPath = Relative(options, Path.Combine(options.ContentDirectory, "site.yml"));
+        var diagnostics = new DiagnosticBag();
+        var read = clock.Time("読み込み・検証", () => ReadItems(last, changes, settingsPath, diagnostics));
+        if (read is not { } edited || HasAny(diagnostics))
+        {
+            return null;
+        }
+
+        // From here the builder's state is being changed: any way out but success drops it (the next build is a full one).
+        _last = null;
+        foreach (var (item, tree) in edited)
+        {
+            last.Content.SourceMap.AddTree(item.SourcePath, "", tree);
+            last.Content.SourceMap.SetBodyFirstLine(item.SourcePath, changes.Files.Single(f => f.Path == item.SourcePath).Text.BodyFirstLine);
+        }
+
+        var items = edited.ConvertAll(e => e.Item);
+        var content = Replace(last.Content, items);
+        var published = content.Published(last.Now, options.IncludeDrafts);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var bodies = false;
+        foreach (var item in items)
+        {
+            keys.Add(PageReads.Item(item.SourcePath));
+            if (last.Published.Contains(item.SourcePath) && item.Body != last.Items[item.SourcePath].Body)
+            {
+                UpdateBody(last, item, diagnostics);
+                keys.Add(item.SourcePath);
+                bodies = true;
+            }
+        }
+
+        var views = new ViewIndex(published, last.Html, last.Now);
+        var site = new SiteView(published.Settings, views, last.BaseUrl, options.Preview);
+        var reuse = ReusablePlans(last, items);
+        var (plans, ownBodies) = clock.Time("計画", () => Plan(published, views, last.Html, last.BaseUrl, options.Preview, last.Now, settingsPath, reuse));
+        if (HasAny(diagnostics) || MatchPlans(last, plans) is not { } previous)
+        {
+            return null;
+        }
+
+        keys.UnionWith(ViewIndex.ChangedLists(last.Views, views));
+        var stale = last.PagesReading(keys, bodies);
+        var rerender = Enumerable.Range(0, plans.Length).Where(i => stale.Contains(previous[i]) || !PlanComparer.Same(last.Plans[previous[i]], plans[i])).ToList();
+
+        var pages = new RenderedPage[plans.Length];
+        var reads = new HashSet<string>[plans.Length];
+        var scans = new Outputs.Links.PageScan[plans.Length];
+        for (var i = 0; i < plans.Length; i++)
+        {
+            var before = last.Pages[previous[i]];
+            pages[i] = before with { Title = plans[i].Page.Title, Item = plans[i].Item, LastModified = plans[i].LastModified };
+            reads[i] = last.Reads[previous[i]];
+            scans[i] = last.Scans[previous[i]];
+        }
+
+        clock.Time("描画", () => Parallel.ForEach(rerender, i =>
+        {
+            reads[i] = new HashSet<string>(StringComparer.Ordinal);
+            pages[i] = RenderPage(last.Templates, site, last.Assets, last.BaseUrl, plans[i], plans[i].Item, reads[i], diagnostics)!;
+        }));
+        if (HasAny(diagnostics))
+        {
+            return null;
+        }
+
+        var context = new OutputContext(published, options, pages, last.Now);
+        var generated = clock.Time("出力", () => Generate(context));
+        IReadOnlyList<OutputFile> files = [.. generated, .. last.StaticFiles];
+        var checkedScans = clock.Time("リンク確認", () => CheckLinks(context, last.Files, scans, pages, files, rerender, diagnostics));
+        if (HasAny(diagnostics))
+        {
+            return null;
+        }
+
+        var touched = rerender.Select(i => pages[i].OutputPath.TrimStart('/')).Concat(generated.Select(f => f.Path.TrimStart('/'))).ToHashSet(StringComparer.Ordinal);
+        var written = clock.Time("書き込み", () => OutputWriter.Write(options.OutputDirectory, pages, files, null, _written, touched)) ?? [];
+
+        foreach (var item in items)
+        {
+            last.Items[item.SourcePath] = item;
+            last.FrontMatters[item.SourcePath] = changes.Files.Single(f => f.Path == item.SourcePath).Text.Yaml;
+        }
+
+        last.Content = content;
+        last.Views = views;
+        last.Site = site;
+        last.Plans = plans;
+        last.OwnBodies = ownBodies;
+        last.Reads = reads;
+        last.Pages = pages;
+        last.Scans = checkedScans;
+        last.Files = files;
+        last.OutputContext = context;
+        last.Stamps = changes.Stamps;
+        last.Diagnostics = [];
+        last.Written = written;
+        _last = last;
+        return new BuildResult(last.Diagnostics, pages, written, clock.Timings);
+    }
+
+    /// <summary>The edited items, read and validated, or null when one cannot take this path.</summary>
+    private static List<(ContentItem Item, Loading.YMapping Tree)>? ReadItems(LastBuild last, Changes changes, string settingsPath, DiagnosticBag diagnostics)
+    {
+        var edited = new List<(ContentItem Item, Loading.YMapping Tree)>();
+        foreach (var file in changes.Files)
+        {
+            if (ItemReader.Read(file.Path, file.Text, diagnostics) is not { } read)
+            {
+                return null;
+            }
+
+            var before = last.Items[file.Path];
+            if (read.Item.GetType() != before.GetType() || read.Item.Slug != before.Slug || read.Item.Publishing != before.Publishing)
+            {
+                return null; // a collection would gain or lose an item
+            }
+
+            edited.Add(read);
+        }
+
+        if (HasAny(diagnostics))
+        {
+            return null;
+        }
+
+        // Every rule, over the whole content (references run both ways), but only the edited items keep their bodies:
+        // the body rule parses Markdown, and the other bodies are the ones the last build checked clean.
+        var paths = edited.Select(e => e.Item.SourcePath).ToHashSet(StringComparer.Ordinal);
+        var content = Replace(last.Content, [.. last.Items.Values.Where(i => !paths.Contains(i.SourcePath) && i.Body.Length > 0).Select(i => i with { Body = "" }), .. edited.Select(e => e.Item)]);
+        ContentValidator.Validate(content, diagnostics, new Loading.LoadFaults(), settingsPath);
+        return edited;
+    }
+
+    /// <summary>
+    /// The last plans of detail pages that the edits cannot have changed: an unchanged item's page title, description,
+    /// image, breadcrumbs and body are its own; its JSON-LD (Outputs/JsonLd/JsonLd.cs) reads only the item itself,
+    /// except an event's, which names its speakers (people) and venue (venues.yml, whose edits take the full build).
+    /// List pages are always planned again (their items are other items). The random-edit test compares with full builds.
+    /// </summary>
+    private static Func<ContentItem, PagePlan?> ReusablePlans(LastBuild last, List<ContentItem> items)
+    {
+        var edited = items.Select(i => i.SourcePath).ToHashSet(StringComparer.Ordinal);
+        var peopleEdited = items.Exists(i => i is Person);
+        var previous = new Dictionary<string, PagePlan?>(StringComparer.Ordinal);
+        foreach (var plan in last.Plans)
+        {
+            if (plan.Item is { } item && plan.Page.Item is IContentView)
+            {
+                // An item with two detail pages could not tell which plan is which: both are planned again.
+                previous[item.SourcePath] = previous.ContainsKey(item.SourcePath) ? null : plan;
+            }
+        }
+
+        return item => edited.Contains(item.SourcePath) || (item is Event && peopleEdited) ? null : previous.GetValueOrDefault(item.SourcePath);
+    }
+
+    /// <summary>Warnings too: this path keeps no diagnostics, so the full build must report any.</summary>
+    private static bool HasAny(DiagnosticBag diagnostics) => diagnostics.ToSortedList().Count > 0;
+
+    /// <summary>For each new plan, the index of the same page (by URL) in the last build, or null when the pages are not the same set.</summary>
+    private static int[]? MatchPlans(LastBuild last, PagePlan[] plans)
+    {
+        if (plans.Length != last.Plans.Length)
+        {
+            return null;
+        }
+
+        var byUrl = new Dictionary<string, int>(last.Plans.Length, StringComparer.Ordinal);
+        for (var i = 0; i < last.Plans.Length; i++)
+        {
+            byUrl[last.Plans[i].Page.Url] = i;
+        }
+
+        var previous = new int[plans.Length];
+        for (var i = 0; i < plans.Length; i++)
+        {
+            if (!byUrl.Remove(plans[i].Page.Url, out previous[i]))
+            {
+                return null;
+            }
+        }
+
+        return previous;
+    }
+}
