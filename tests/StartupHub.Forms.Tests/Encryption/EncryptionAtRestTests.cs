@@ -86,8 +86,7 @@ public static class EncryptionAtRestScenario
     {
         IFormStore store = host.Store;
         RecordSealer sealer = host.Services.GetRequiredService<RecordSealer>();
-        StoredObject ledgerObject = (await store.ReadAsync(StorageKeys.EventLedger("grep-event"), CancellationToken.None))!;
-        EventLedger ledger = JsonSerializer.Deserialize<EventLedger>(ledgerObject.Content.Span, FormsJson.Options)!;
+        EventLedger ledger = (await new StartupHub.Forms.Registration.Journal.LedgerJournal(store).LoadAsync("grep-event", CancellationToken.None))!;
         Dictionary<string, EventRegistrationRecord> records = await RegistrationRecords.ReadAllAsync(store, sealer, ledger, CancellationToken.None);
         Assert.Contains(records.Values, r => r.Personal.Email == email);
 
