@@ -24,6 +24,7 @@ public sealed class AzuriteRegistrationFlowTests(AzuriteFlowSite azurite) : ICla
             Assert.DoesNotContain("@example.jp", text, StringComparison.Ordinal);
         }
 
-        Assert.Contains($"ledgers/event-registration/{FlowSite.TinyEvent}.json", names);
+        // The event's ledger journal (one entry per version; the seats and the sealed records) is on Azure storage.
+        Assert.Contains($"ledgers/event-registration/{FlowSite.TinyEvent}/journal/0000000001.json", names);
     }
 }
