@@ -154,6 +154,13 @@ public sealed class StaticWebAppConfigTests(BuiltSite site)
         foreach (var (url, _) in site.HtmlFiles().Where(f => !f.Url.StartsWith("/admin/", StringComparison.Ordinal)))
         {
             var cache = Rules.HeadersFor(Rules.Match(url, "GET"))["Cache-Control"];
+            if (url.StartsWith("/staff/", StringComparison.Ordinal))
+            {
+                // Staff pages sit behind a role: no shared or browser cache may keep them.
+                Assert.Equal("no-store", cache);
+                continue;
+            }
+
             var maxAge = int.Parse(cache.Split(',').Select(p => p.Trim()).Single(p => p.StartsWith("max-age=", StringComparison.Ordinal))["max-age=".Length..], System.Globalization.CultureInfo.InvariantCulture);
             Assert.InRange(maxAge, 0, 600);
         }
