@@ -43,6 +43,7 @@ public static class FormsServiceCollectionExtensions
         services.TryAddSingleton<RequestGuard>();
         services.TryAddSingleton<FormsHandlers>();
         services.TryAddSingleton<FormPostRateLimiter>();
+        services.TryAddSingleton<FormTokenGate>();
         services.TryAddSingleton<ApplicationHandlers>();
         // Staff API (docs/staff-api.md); TryAdd also for the submission store, which the applications register too.
         services.TryAddSingleton<Applications.SubmissionStore>();

@@ -20,8 +20,7 @@ public sealed class ApplicationHandlers(
     RequestGuard guard,
     SubmissionStore submissions,
     IAuditLog audit,
-    FormIssueTokens formTokens,
-    FormPostRateLimiter tokenlessLimiter,
+    FormTokenGate tokenGate,
     IOptions<FormsOptions> options,
     TimeProvider time,
     ILogger<ApplicationHandlers> logger,
@@ -64,7 +63,7 @@ public sealed class ApplicationHandlers(
                 "入力内容をご確認のうえ、ページを再読み込みしてお試しください。"));
         }
 
-        if (TokenProblem(request, posted.First("form_token"), formId) is { } tokenProblem)
+        if (tokenGate.Check(request, posted.First("form_token"), formId) is { } tokenProblem)
         {
             return Reject(request, formId, ((Problems.ProblemBody)tokenProblem.Value).Code, tokenProblem);
         }
@@ -118,27 +117,6 @@ public sealed class ApplicationHandlers(
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// A form_token, when sent, must be valid. A no-JS form post may come without one (its page cannot fetch
-    /// one); it is then held to the stricter tokenless per-client limit. JSON posts always need a token.
-    /// </summary>
-    private JsonBodyResult? TokenProblem(HttpRequest request, string? token, string formId)
-    {
-        if (string.IsNullOrEmpty(token) && FormPostReader.IsFormPost(request))
-        {
-            return tokenlessLimiter.TryAcquire(guard.ClientAddress(request)) is { } wait ? Problems.RateLimited(wait) : null;
-        }
-
-        FormsOptions config = options.Value;
-        return formTokens.Check(token, formId, TimeSpan.FromSeconds(config.MinimumFillSeconds), TimeSpan.FromHours(config.MaximumFormAgeHours)) switch
-        {
-            FormIssueTokens.Verdict.Valid => null,
-            FormIssueTokens.Verdict.TooFast => Problems.Create(422, "submitted-too-fast", "送信が早すぎます。", "数秒おいてから、もう一度送信してください。"),
-            FormIssueTokens.Verdict.Expired => Problems.Create(422, "form-expired", "フォームの有効期限が切れました。", "ページを再読み込みして、もう一度入力してください。"),
-            _ => Problems.Create(400, "invalid-form-token", "フォームの情報が正しくありません。", "ページを再読み込みして、もう一度お試しください。"),
-        };
     }
 
     /// <summary>The message for the file field, or null when the file is an acceptable PDF.</summary>

@@ -1,5 +1,5 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using StartupHub.Forms.Security;
 
 namespace StartupHub.Forms.Http;
 
@@ -8,39 +8,13 @@ namespace StartupHub.Forms.Http;
 /// Such a post skips the "filled in too fast" check, so it gets far fewer permits than the general limit;
 /// together with the honeypot this keeps the no-JS path usable by people and costly for bots.
 /// </summary>
-public sealed class FormPostRateLimiter : IDisposable
+public sealed class FormPostRateLimiter(IOptions<FormsOptions> options) : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _limiter;
-
-    public FormPostRateLimiter(IOptions<FormsOptions> options)
-    {
-        FormPostOptions config = options.Value.FormPosts;
-        int burst = Math.Max(1, config.TokenlessBurst);
-        TimeSpan period = TimeSpan.FromMilliseconds(Math.Max(1, 60_000.0 / Math.Max(1, config.TokenlessPermitsPerMinute)));
-        _limiter = PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetTokenBucketLimiter(client, _ =>
-            new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = burst,
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = period,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
-    }
+    private readonly ClientTokenBuckets _buckets = new(
+        options.Value.FormPosts.TokenlessBurst, options.Value.FormPosts.TokenlessPermitsPerMinute, TimeSpan.FromSeconds(30));
 
     /// <summary>Returns null when allowed, or how long the client should wait.</summary>
-    public TimeSpan? TryAcquire(string client)
-    {
-        using RateLimitLease lease = _limiter.AttemptAcquire(client);
-        if (lease.IsAcquired)
-        {
-            return null;
-        }
+    public TimeSpan? TryAcquire(string client) => _buckets.TryAcquire(client);
 
-        return lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan retryAfter) && retryAfter > TimeSpan.Zero
-            ? retryAfter
-            : TimeSpan.FromSeconds(30);
-    }
-
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose() => _buckets.Dispose();
 }

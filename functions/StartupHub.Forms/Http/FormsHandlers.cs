@@ -22,7 +22,7 @@ public sealed class FormsHandlers(
     FormSecrets secrets,
     IOptions<FormsOptions> options,
     TimeProvider time,
-    FormPostRateLimiter tokenlessLimiter)
+    FormTokenGate tokenGate)
 {
     public const string EventRegistrationFormId = "event-registration";
     private const int MaxIdempotencyKeyLength = 100;
@@ -108,7 +108,7 @@ public sealed class FormsHandlers(
                     Problems.Create(400, "submission-rejected", "送信を受け付けられませんでした。", "入力内容をご確認のうえ、ページを再読み込みしてお試しください。"));
             }
 
-            if (CheckFormToken(request, registration.FormToken, EventRegistrationFormId) is { } tokenProblem)
+            if (tokenGate.Check(request, registration.FormToken, EventRegistrationFormId) is { } tokenProblem)
             {
                 return Reject(request, endpoint, ((Problems.ProblemBody)tokenProblem.Value).Code, eventId, tokenProblem);
             }
@@ -222,25 +222,6 @@ public sealed class FormsHandlers(
         }
 
         return null;
-    }
-
-    /// <summary>A no-JS form post may come without a token (its page cannot fetch one); it then falls under the
-    /// stricter tokenless per-client limit instead (Forms:FormPosts).</summary>
-    private JsonBodyResult? CheckFormToken(HttpRequest request, string? token, string formId)
-    {
-        if (string.IsNullOrEmpty(token) && FormPostReader.IsFormPost(request))
-        {
-            return tokenlessLimiter.TryAcquire(guard.ClientAddress(request)) is { } wait ? Problems.RateLimited(wait) : null;
-        }
-
-        FormsOptions config = options.Value;
-        return formTokens.Check(token, formId, TimeSpan.FromSeconds(config.MinimumFillSeconds), TimeSpan.FromHours(config.MaximumFormAgeHours)) switch
-        {
-            FormIssueTokens.Verdict.Valid => null,
-            FormIssueTokens.Verdict.TooFast => Problems.Create(422, "submitted-too-fast", "送信が早すぎます。", "数秒おいてから、もう一度送信してください。"),
-            FormIssueTokens.Verdict.Expired => Problems.Create(422, "form-expired", "フォームの有効期限が切れました。", "ページを再読み込みして、もう一度入力してください。"),
-            _ => Problems.Create(400, "invalid-form-token", "フォームの情報が正しくありません。", "ページを再読み込みして、もう一度お試しください。"),
-        };
     }
 
     private RegistrationAnswer Answer(ManifestEvent evt, RegistrationView view, bool duplicate, bool withCancelLink)
