@@ -3,10 +3,10 @@ using StartupHub.Forms.Manifest;
 namespace StartupHub.Forms.Registration;
 
 /// <summary>
-/// The per-event ledger: ledgers/event-registration/{eventId}.json. It is the single source of truth for
+/// The per-event ledger, stored as a journal (Journal/LedgerJournal). It is the single source of truth for
 /// who holds a seat and who waits, and it holds no personal data (only record ids, numbers and keyed
-/// fingerprints). Every change is applied to a freshly read copy and written back with If-Match, so two
-/// writers can never both act on the same state.
+/// fingerprints). Every change is applied to a copy of the newest version and stored as the next journal
+/// version, which can be created only once, so two writers can never both act on the same state.
 /// </summary>
 public sealed class EventLedger
 {

@@ -7,11 +7,10 @@ using StartupHub.Forms.Storage;
 namespace StartupHub.Forms.Registration;
 
 /// <summary>
-/// Registers and cancels. The order of writes is what makes "nothing acknowledged is lost" true: the
-/// personal record is written first under a fresh record id (group-committed with the other registrations
-/// of the same ledger write, see <see cref="LedgerCoordinator"/>), then the seat is taken in the ledger, and
-/// only then is the registrant answered. A failure before the ledger write leaves at most an orphan
-/// records object (deleted on a best-effort basis), never a seat without its person or an answer without a seat.
+/// Registers and cancels. "Nothing acknowledged is lost" holds because the sealed personal record travels in
+/// the same journal entry as the seat it is given (group-committed with the other registrations of the same
+/// write, see <see cref="LedgerCoordinator"/>), and the registrant is answered only once that entry is
+/// durable: there is never a seat without its person, a person without a seat, or an answer without both.
 /// </summary>
 public sealed class RegistrationService(
     LedgerCoordinator ledgers,
@@ -53,8 +52,8 @@ public sealed class RegistrationService(
         EventRegistrationRecord record = new(1, recordId, evt.Id, registration.Sessions, now,
             new Consent(registration.PurposeVersion, now), registration.Registrant);
         PendingRecord pending = RegistrationRecords.Seal(sealer, evt.Id, recordId, JsonSerializer.SerializeToUtf8Bytes(record, FormsJson.Options));
-        // The coordinator stores the record (in its batch's records object) only if the ledger takes this
-        // registration, and answers only after the record and then the ledger entry are both durable.
+        // The coordinator stores the sealed record in the journal entry of the version that takes this
+        // registration (and only if it does), and answers only once that entry is durable.
         RegisterOutcome result = await ledgers.ExecuteAsync(evt, (ledger, at) => LedgerRules.Register(
             ledger, recordId, emailFingerprint, registration.Sessions, keyFingerprint, requestFingerprint, at), pending);
         LogOutcome(evt, result);

@@ -25,23 +25,16 @@ public static class StorageKeys
     public static string EventLedgerJournalPrefix(string eventId) =>
         $"ledgers/{EventRegistrationForm}/{Checked(eventId)}/journal/";
 
-    /// <summary>The personal data of one registration, one object per record id.</summary>
+    /// <summary>Earliest layout, still read: the personal data of one registration, one object per record id.</summary>
     public static string EventRegistrationRecord(string eventId, string recordId) =>
         $"submissions/{EventRegistrationForm}/{Checked(eventId)}/{Checked(recordId)}.json";
 
     /// <summary>
-    /// The personal records of one group commit: every registration one ledger write took, in one object
-    /// (each record a separate JSON value inside, keyed by record id, so it stays addressable and can be
-    /// sealed on its own). The ledger entry names its batch (<c>record_batch</c>).
+    /// Earlier layout, still read: the personal records of one group commit in one object, named by the
+    /// ledger entry (<c>record_batch</c>). New records travel in the ledger journal instead.
     /// </summary>
     public static string EventRegistrationRecordBatch(string eventId, string batchId) =>
         $"submissions/{EventRegistrationForm}/{Checked(eventId)}/batches/{Checked(batchId)}.json";
-
-    public static string EventRegistrationRecordBatchPrefix(string eventId) =>
-        $"submissions/{EventRegistrationForm}/{Checked(eventId)}/batches/";
-
-    public static string EventRegistrationRecordPrefix(string eventId) =>
-        $"submissions/{EventRegistrationForm}/{Checked(eventId)}/";
 
     /// <summary>True for identifiers that are safe as a single path segment in both stores.</summary>
     public static bool IsSafeSegment(string value) =>

@@ -21,20 +21,9 @@ public sealed class ApplicationFunctionsTests : IDisposable
 
     public ApplicationFunctionsTests()
     {
-        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Forms:ManifestPath"] = TestEvents.WriteManifest(_folder.Path),
-            ["Forms:Storage:LocalPath"] = Path.Combine(_folder.Path, "data"),
-            ["Forms:HmacSecret"] = FormsTestHost.Secret,
-            ["Forms:MinimumFillSeconds"] = "0",
-        }).Build();
-        ServiceCollection services = new();
-        services.AddLogging();
         // Inside the OIP period of the test manifest.
-        services.AddSingleton<TimeProvider>(new ManualTimeProvider(new DateTimeOffset(2025, 8, 20, 12, 0, 0, TimeSpan.FromHours(9))));
-        services.AddStartupHubForms(configuration);
-        services.PostConfigure<FormsOptions>(FunctionsDefaults.Apply);
-        _services = services.BuildServiceProvider();
+        _services = FunctionsWorkerServices.Build(_folder.Path, services =>
+            services.AddSingleton<TimeProvider>(new ManualTimeProvider(new DateTimeOffset(2025, 8, 20, 12, 0, 0, TimeSpan.FromHours(9)))));
         _functions = new ApplicationFunctions(_services.GetRequiredService<ApplicationHandlers>());
     }
 
@@ -66,12 +55,6 @@ public sealed class ApplicationFunctionsTests : IDisposable
         return context.Request;
     }
 
-    private static JsonElement ResponseJson(HttpRequest request)
-    {
-        request.HttpContext.Response.Body.Position = 0;
-        return JsonDocument.Parse(request.HttpContext.Response.Body).RootElement.Clone();
-    }
-
     private string Token(string formId) => _services.GetRequiredService<StartupHub.Forms.Security.FormIssueTokens>().Issue(formId);
 
     [Fact]
@@ -80,7 +63,7 @@ public sealed class ApplicationFunctionsTests : IDisposable
         HttpRequest request = Request(ApplicationRequests.Multipart(ApplicationRequests.Oip(Token("oip-application")), PdfCorpus.Minimal()));
         Assert.IsType<EmptyResult>(await _functions.SubmitApplication(request, "oip-application"));
         Assert.Equal(201, request.HttpContext.Response.StatusCode);
-        Assert.Equal("OIP-0001", ResponseJson(request).GetProperty("number").GetString());
+        Assert.Equal("OIP-0001", FunctionsWorkerServices.ResponseJson(request).GetProperty("number").GetString());
     }
 
     [Fact]

@@ -20,18 +20,7 @@ public sealed class FormsFunctionsTests : IDisposable
 
     public FormsFunctionsTests()
     {
-        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Forms:ManifestPath"] = TestEvents.WriteManifest(_folder.Path),
-            ["Forms:Storage:LocalPath"] = Path.Combine(_folder.Path, "data"),
-            ["Forms:HmacSecret"] = FormsTestHost.Secret,
-            ["Forms:MinimumFillSeconds"] = "0",
-        }).Build();
-        ServiceCollection services = new();
-        services.AddLogging();
-        services.AddStartupHubForms(configuration);
-        services.PostConfigure<FormsOptions>(FunctionsDefaults.Apply);
-        _services = services.BuildServiceProvider();
+        _services = FunctionsWorkerServices.Build(_folder.Path);
         _functions = new FormsFunctions(_services.GetRequiredService<FormsHandlers>());
     }
 
@@ -62,34 +51,28 @@ public sealed class FormsFunctionsTests : IDisposable
         return context.Request;
     }
 
-    private static JsonElement ResponseJson(HttpRequest request)
-    {
-        request.HttpContext.Response.Body.Position = 0;
-        return JsonDocument.Parse(request.HttpContext.Response.Body).RootElement.Clone();
-    }
-
     [Fact]
     public async Task Token_register_availability_and_cancel_work_through_the_triggers()
     {
         HttpRequest tokenRequest = Request("GET");
         Assert.IsType<EmptyResult>(await _functions.IssueFormToken(tokenRequest, "event-registration"));
         Assert.Equal(200, tokenRequest.HttpContext.Response.StatusCode);
-        string token = ResponseJson(tokenRequest).GetProperty("token").GetString()!;
+        string token = FunctionsWorkerServices.ResponseJson(tokenRequest).GetProperty("token").GetString()!;
 
         HttpRequest register = Request("POST", FormsTestHost.Body("fn@example.jp", token));
         await _functions.Register(register, "open-event");
         Assert.Equal(201, register.HttpContext.Response.StatusCode);
-        JsonElement registered = ResponseJson(register);
+        JsonElement registered = FunctionsWorkerServices.ResponseJson(register);
         Assert.Equal("confirmed", registered.GetProperty("status").GetString());
 
         HttpRequest availability = Request("GET");
         await _functions.GetAvailability(availability, "open-event");
-        Assert.Equal(1, ResponseJson(availability).GetProperty("sessions")[0].GetProperty("confirmed").GetInt32());
+        Assert.Equal(1, FunctionsWorkerServices.ResponseJson(availability).GetProperty("sessions")[0].GetProperty("confirmed").GetInt32());
 
         HttpRequest cancel = Request("POST", new { token = registered.GetProperty("cancel_token").GetString() });
         await _functions.CancelRegistration(cancel, "open-event", registered.GetProperty("registration_id").GetString()!);
         Assert.Equal(200, cancel.HttpContext.Response.StatusCode);
-        Assert.Equal("cancelled", ResponseJson(cancel).GetProperty("status").GetString());
+        Assert.Equal("cancelled", FunctionsWorkerServices.ResponseJson(cancel).GetProperty("status").GetString());
     }
 
     [Fact]
@@ -106,7 +89,7 @@ public sealed class FormsFunctionsTests : IDisposable
     {
         HttpRequest request = Request("GET");
         await _functions.GetOpenApi(request);
-        Assert.Equal("3.1.0", ResponseJson(request).GetProperty("openapi").GetString());
+        Assert.Equal("3.1.0", FunctionsWorkerServices.ResponseJson(request).GetProperty("openapi").GetString());
     }
 
     [Fact]

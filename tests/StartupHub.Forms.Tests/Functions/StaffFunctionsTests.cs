@@ -23,17 +23,7 @@ public sealed class StaffFunctionsTests : IDisposable
 
     public StaffFunctionsTests()
     {
-        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Forms:ManifestPath"] = TestEvents.WriteManifest(_folder.Path),
-            ["Forms:Storage:LocalPath"] = Path.Combine(_folder.Path, "data"),
-            ["Forms:HmacSecret"] = FormsTestHost.Secret,
-        }).Build();
-        ServiceCollection services = new();
-        services.AddLogging();
-        services.AddSingleton<IAuditLog>(_audit);
-        services.AddStartupHubForms(configuration);
-        _services = services.BuildServiceProvider();
+        _services = FunctionsWorkerServices.Build(_folder.Path, services => services.AddSingleton<IAuditLog>(_audit));
         _functions = new StaffFunctions(_services.GetRequiredService<StaffHandlers>());
     }
 

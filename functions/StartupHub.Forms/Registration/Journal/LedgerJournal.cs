@@ -64,16 +64,8 @@ public sealed class LedgerJournal(IFormStore store)
         }
         catch (StorageUnavailableException)
         {
-            StoredObject? existing;
-            try
-            {
-                existing = await store.ReadAsync(key, CancellationToken.None);
-            }
-            catch (StorageUnavailableException)
-            {
-                throw;
-            }
-
+            // If this read fails too, its exception goes up: the outcome is unknown and the batch answers 503.
+            StoredObject? existing = await store.ReadAsync(key, CancellationToken.None);
             if (existing is not null && existing.Content.Span.SequenceEqual(content))
             {
                 return true;
