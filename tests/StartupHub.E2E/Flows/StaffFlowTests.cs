@@ -58,8 +58,10 @@ public sealed class StaffFlowTests(FlowSite flow)
         await page.SelectOptionAsync("#filter-form", "partnership-inquiry");
         await page.FillAsync("#filter-q", name);
         await page.ClickAsync("#staff-filters button[type=submit]");
+        // The list first shows everything (the page's own load after sign-in) and then the filtered result; the
+        // number is in both, so wait for the filtered list itself, retrying until it has exactly that one row.
+        await Assertions.Expect(page.Locator("#staff-results tbody tr")).ToHaveCountAsync(1);
         await page.WaitForSelectorAsync($"#staff-results a:has-text('{number}')");
-        Assert.Equal(1, await page.Locator("#staff-results tbody tr").CountAsync());
         await FormSteps.AssertAccessibleAsync(page, "職員一覧");
         await FormSteps.ScreenshotAsync(page, "flow-staff-list-desktop");
 
