@@ -19,7 +19,9 @@ public sealed class AuditLogTests(ITestOutputHelper output) : IDisposable
     public async Task Concurrent_appends_are_group_committed_into_one_valid_chain_with_checkpoints_and_head()
     {
         MemoryFormStore store = new();
-        HashChainedAuditLog log = AuditTestLog.Create(store, checkpointEvery: 10);
+        // An in-memory write finishes before the next append arrives, so nothing would ever queue behind it;
+        // a store write that takes a while (as a real one does) is what lets concurrent appends share a commit.
+        HashChainedAuditLog log = AuditTestLog.Create(new SlowWrites(store), checkpointEvery: 10);
 
         await Task.WhenAll(Enumerable.Range(1, 300).Select(i => Task.Run(() => log.AppendAsync(AuditTestLog.Event(i), CancellationToken.None))));
 
@@ -155,3 +157,26 @@ internal sealed class SwitchableStore(IFormStore inner) : IFormStore
 
     private static StorageUnavailableException Unavailable() => new("switched off");
 }
+
+/// <summary>Every write takes 20 ms, like a store across a network.</summary>
+internal sealed class SlowWrites(IFormStore inner) : IFormStore
+{
+    public Task<StoredObject?> ReadAsync(string key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
+
+    public async Task<string?> TryCreateAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        await Task.Delay(20, cancellationToken);
+        return await inner.TryCreateAsync(key, content, cancellationToken);
+    }
+
+    public async Task<string?> TryReplaceAsync(string key, ReadOnlyMemory<byte> content, string ifMatch, CancellationToken cancellationToken)
+    {
+        await Task.Delay(20, cancellationToken);
+        return await inner.TryReplaceAsync(key, content, ifMatch, cancellationToken);
+    }
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
+
+    public IAsyncEnumerable<string> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);
+}
+
