@@ -110,7 +110,11 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
         var baseUrl = options.BaseUrl ?? content.Settings.BaseUrl;
         var settingsPath = Relative(options, Path.Combine(options.ContentDirectory, "site.yml"));
         var assets = clock.Time("アセット", () => AssetPipeline.Fingerprint(directories.Assets, baseUrl));
-        var rendered = clock.Time("描画", () => Render(content, templates, assets, options, baseUrl, now, settingsPath, diagnostics));
+
+        // A build that writes the whole site writes each page as it renders (StagingWriter); disposing it unswapped,
+        // as every return below with errors does, deletes what it wrote.
+        using var staged = write ? OutputWriter.Stage(options.OutputDirectory, options.SearchIndex, _written) : null;
+        var rendered = clock.Time("描画", () => Render(content, templates, assets, options, baseUrl, now, settingsPath, diagnostics, staged));
         pages = [.. rendered.Pages.OfType<RenderedPage>()];
         if (diagnostics.HasErrors)
         {
@@ -120,10 +124,9 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
         var context = new OutputContext(content.Published(now, options.IncludeDrafts), options, pages, now);
         IReadOnlyList<OutputFile> staticFiles = [.. assets.Files, .. AssetPipeline.ContentImages(options.ContentDirectory)];
         var files = clock.Time("出力", () => (IReadOnlyList<OutputFile>)[.. Generate(context), .. staticFiles]);
-        PageScan[] scans = [];
+        PageScan[] scans = [.. rendered.Scans.OfType<PageScan>()];
         clock.Time("リンク確認", () =>
         {
-            scans = LinkChecker.Scan(pages);
             foreach (var diagnostic in LinkChecker.Check(context, files, scans))
             {
                 diagnostics.Add(diagnostic);
@@ -132,7 +135,7 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
 
         if (write && !diagnostics.HasErrors)
         {
-            written = clock.Time("書き込み", () => OutputWriter.Write(options.OutputDirectory, pages, files, options.SearchIndex ? staging => Index(staging, options, diagnostics) : null, _written));
+            written = clock.Time("書き込み", () => OutputWriter.Write(options.OutputDirectory, pages, files, options.SearchIndex ? staging => Index(staging, options, diagnostics) : null, _written, staged: staged));
         }
 
         var result = Result();
@@ -146,7 +149,7 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
         BuildResult Result() => new(diagnostics.ToSortedList(), pages, written ?? [], clock.Timings);
     }
 
-    private sealed record RenderOutcome(RenderedPage?[] Pages, PagePlan[] Plans, HashSet<string>[] Reads, Dictionary<string, List<int>> OwnBodies, TrackedHtml Html, ViewIndex Views, SiteView Site, string MarkdownContext, VideoResolver Videos);
+    private sealed record RenderOutcome(RenderedPage?[] Pages, PagePlan[] Plans, HashSet<string>[] Reads, Dictionary<string, List<int>> OwnBodies, TrackedHtml Html, ViewIndex Views, SiteView Site, string MarkdownContext, VideoResolver Videos, PageScan?[] Scans);
 
     /// <summary>The non-page outputs, each generator on its own worker (they only read the context).</summary>
     private List<OutputFile> Generate(OutputContext context)
@@ -156,7 +159,7 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
         return [.. generated.SelectMany(g => g)];
     }
 
-    private RenderOutcome Render(SiteContent content, TemplateSet templates, FingerprintedAssets assets, BuildOptions options, Uri baseUrl, DateTimeOffset now, string settingsPath, DiagnosticBag diagnostics)
+    private RenderOutcome Render(SiteContent content, TemplateSet templates, FingerprintedAssets assets, BuildOptions options, Uri baseUrl, DateTimeOffset now, string settingsPath, DiagnosticBag diagnostics, StagingWriter? staged)
     {
         var published = content.Published(now, options.IncludeDrafts);
         var (html, markdownContext, videos) = RenderMarkdown(content, published, baseUrl, diagnostics);
@@ -167,13 +170,20 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
 
         var pages = new RenderedPage?[plans.Length];
         var reads = new HashSet<string>[plans.Length];
+        var scans = new PageScan?[plans.Length];
         Parallel.For(0, plans.Length, i =>
         {
             reads[i] = new HashSet<string>(StringComparer.Ordinal);
-            pages[i] = RenderPage(templates, site, assets, baseUrl, plans[i], plans[i].Item, reads[i], diagnostics);
+            pages[i] = RenderPage(templates, site, assets, baseUrl, plans[i], plans[i].Item, reads[i], diagnostics, out var html);
+            if (pages[i] is { } page)
+            {
+                // Scanned for the link check while the text is at hand, then only the bytes are kept.
+                scans[i] = PageScan.Parse(page, html!);
+                staged?.Add(page.OutputPath, page.Utf8Html);
+            }
         });
 
-        return new RenderOutcome(pages, plans, reads, ownBodies, tracked, views, site, markdownContext, videos);
+        return new RenderOutcome(pages, plans, reads, ownBodies, tracked, views, site, markdownContext, videos, scans);
     }
 
     /// <summary>Plans every page; returns, per source path, the detail pages holding that item's own body as page.content.</summary>
@@ -197,12 +207,15 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
         return (plans, ownBodies);
     }
 
-    private static RenderedPage? RenderPage(TemplateSet templates, SiteView site, FingerprintedAssets assets, Uri baseUrl, PagePlan plan, ContentItem? item, HashSet<string> reads, DiagnosticBag diagnostics)
+    private static RenderedPage? RenderPage(TemplateSet templates, SiteView site, FingerprintedAssets assets, Uri baseUrl, PagePlan plan, ContentItem? item, HashSet<string> reads, DiagnosticBag diagnostics) =>
+        RenderPage(templates, site, assets, baseUrl, plan, item, reads, diagnostics, out _);
+
+    /// <param name="html">The page's text, for a caller that scans it before it becomes garbage (the page keeps only the UTF-8 bytes).</param>
+    private static RenderedPage? RenderPage(TemplateSet templates, SiteView site, FingerprintedAssets assets, Uri baseUrl, PagePlan plan, ContentItem? item, HashSet<string> reads, DiagnosticBag diagnostics, out string? html)
     {
         var model = new TemplateModel(site, plan.Page, assets.Urls, baseUrl, plan.Page.Url);
-        return PageReads.Track(reads, () => templates.Render(plan.Page.Layout, model, plan.Origin, diagnostics)) is { } output
-            ? new RenderedPage(plan.Page.Url, plan.OutputPath, plan.Page.Title, plan.Page.Kind, output, item, plan.LastModified, !plan.Page.Noindex)
-            : null;
+        html = PageReads.Track(reads, () => templates.Render(plan.Page.Layout, model, plan.Origin, diagnostics));
+        return html is null ? null : new RenderedPage(plan.Page.Url, plan.OutputPath, plan.Page.Title, plan.Page.Kind, html, item, plan.LastModified, !plan.Page.Noindex);
     }
 
     private (Dictionary<string, string> Html, string Context, VideoResolver Videos) RenderMarkdown(SiteContent all, SiteContent published, Uri baseUrl, DiagnosticBag diagnostics)

@@ -64,30 +64,56 @@ internal sealed class ContentFiles(string contentDirectory, string rootDirectory
         if (!Directory.Exists(directory))
             return [];
 
-        var items = new List<T>();
         var search = nested ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly;
-        foreach (var full in Directory.EnumerateFiles(directory, "*" + extension, search).Order(StringComparer.Ordinal))
+        var fulls = Directory.EnumerateFiles(directory, "*" + extension, search).Order(StringComparer.Ordinal).ToArray();
+
+        // Reading and parsing (the costly part: ten thousand news items took a second on one core) runs on every
+        // core; the source map, faults and typed records are then filled in name order, on this thread.
+        var parsed = new ParsedFile[fulls.Length];
+        Parallel.For(0, fulls.Length, i => parsed[i] = Parse(fulls[i], directory, extension, nested));
+
+        var items = new List<T>(parsed.Length);
+        foreach (var file in parsed)
         {
-            var path = Relative(full);
-            var slug = nested ? NestedSlug(directory, full) : System.IO.Path.GetFileNameWithoutExtension(full);
-            var (node, body) = extension == ".md" ? ReadMarkdown(full, path) : (ReadYamlFile(full, path), "");
-            switch (node)
+            if (file.Split is { } split)
+            {
+                SourceMap.SetBodyFirstLine(file.Path, split.BodyFirstLine);
+                FrontMatters[file.Path] = split.Yaml;
+            }
+
+            switch (file.Node)
             {
                 case YMapping mapping:
-                    SourceMap.AddTree(path, "", mapping);
-                    items.Add(read(new Fields(mapping, path, "", keys, Diagnostics, Faults), slug, path, body));
+                    SourceMap.AddTree(file.Path, "", mapping);
+                    items.Add(read(new Fields(mapping, file.Path, "", keys, Diagnostics, Faults), file.Slug, file.Path, file.Body));
                     break;
                 case null:
-                    Faults.AddUnreadable(folder, slug);
+                    Faults.AddUnreadable(folder, file.Slug);
                     break;
                 default:
-                    Diagnostics.Error(new SourceLocation(path, node.Start.Line, node.Start.Column), Codes.WrongType, Messages.ExpectedMapping(slug));
-                    Faults.AddUnreadable(folder, slug);
+                    Diagnostics.Error(new SourceLocation(file.Path, file.Node.Start.Line, file.Node.Start.Column), Codes.WrongType, Messages.ExpectedMapping(file.Slug));
+                    Faults.AddUnreadable(folder, file.Slug);
                     break;
             }
         }
 
         return items;
+    }
+
+    /// <summary>One file read and parsed, before anything shared is touched.</summary>
+    private sealed record ParsedFile(string Path, string Slug, YNode? Node, string Body, FrontMatter? Split);
+
+    private ParsedFile Parse(string full, string directory, string extension, bool nested)
+    {
+        var path = Relative(full);
+        var slug = nested ? NestedSlug(directory, full) : System.IO.Path.GetFileNameWithoutExtension(full);
+        if (extension != ".md")
+        {
+            return new ParsedFile(path, slug, ReadYamlFile(full, path), "", null);
+        }
+
+        var (node, body, split) = ReadMarkdown(full, path);
+        return new ParsedFile(path, slug, node, body, split);
     }
 
     /// <summary><c>forms/cancel.md</c> → <c>forms/cancel</c>; a subfolder's <c>index.md</c> is the folder itself (<c>staff/index.md</c> → <c>staff</c>).</summary>
@@ -104,7 +130,7 @@ internal sealed class ContentFiles(string contentDirectory, string rootDirectory
     private YNode? ReadYamlFile(string full, string path) =>
         YamlTreeReader.Parse(File.ReadAllText(full).TrimStart('\uFEFF'), path, 1, Diagnostics);
 
-    private (YNode? Node, string Body) ReadMarkdown(string full, string path)
+    private (YNode? Node, string Body, FrontMatter? Split) ReadMarkdown(string full, string path)
     {
         var text = File.ReadAllText(full);
         var split = FrontMatter.Split(text, out var faultLine);
@@ -112,13 +138,11 @@ internal sealed class ContentFiles(string contentDirectory, string rootDirectory
         {
             var message = faultLine == 1 ? Messages.FrontMatterMissing() : Messages.FrontMatterUnclosed();
             Diagnostics.Error(new SourceLocation(path, faultLine, 1), Codes.FrontMatterMissing, message);
-            return (null, "");
+            return (null, "", null);
         }
 
-        SourceMap.SetBodyFirstLine(path, split.BodyFirstLine);
-        FrontMatters[path] = split.Yaml;
         var node = YamlTreeReader.Parse(split.Yaml, path, split.YamlFirstLine, Diagnostics);
-        return (node is YScalar { IsNull: true } ? new YMapping(new TextPosition(split.YamlFirstLine, 1), []) : node, split.Body);
+        return (node is YScalar { IsNull: true } ? new YMapping(new TextPosition(split.YamlFirstLine, 1), []) : node, split.Body, split);
     }
 
     public string RelativePath(string name) => Relative(System.IO.Path.Combine(contentDirectory, name));

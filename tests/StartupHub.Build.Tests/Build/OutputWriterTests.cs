@@ -1,5 +1,6 @@
 using StartupHub.Build.Tests.Support;
 using StartupHub.Site.Build;
+using StartupHub.Site.Build.Write;
 
 namespace StartupHub.Build.Tests.Build;
 
@@ -64,5 +65,63 @@ public sealed class OutputWriterTests
 
         Assert.False(Directory.Exists(leftover));
         Assert.True(File.Exists(Path.Combine(site.Output, "index.html")));
+    }
+
+    [Fact]
+    public void Pages_written_to_staging_while_rendering_end_as_the_whole_output_with_the_last_of_two_pages_for_one_path()
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"staging-{Guid.NewGuid():N}");
+        var output = Path.Combine(root, "_site");
+        try
+        {
+            var first = new RenderedPage("/events/", "events/index.html", "一覧", "list", "<p>一覧</p>", null, null, true);
+            var second = new RenderedPage("/events/", "events/index.html", "固定ページ", "page", "<p>固定ページ</p>", null, null, true);
+            var news = new RenderedPage("/news/", "news/index.html", "お知らせ", "list", "<p>お知らせ</p>", null, null, true);
+            var state = new OutputState();
+            var staged = OutputWriter.Stage(output, withBeforeSwap: false, state)!;
+            foreach (var page in new[] { first, news, second })
+            {
+                staged.Add(page.OutputPath, page.Utf8Html);
+            }
+
+            Assert.False(Directory.Exists(output)); // nothing reaches the output before the swap
+            var written = OutputWriter.Write(output, [first, news, second], [new OutputFile("robots.txt", "User-agent: *\n"u8.ToArray())], state: state, staged: staged);
+            staged.Dispose();
+
+            Assert.Equal(["events/index.html", "news/index.html", "robots.txt"], written!.Order(StringComparer.Ordinal));
+            Assert.Equal("<p>固定ページ</p>", File.ReadAllText(Path.Combine(output, "events", "index.html")));
+            Assert.Equal("<p>お知らせ</p>", File.ReadAllText(Path.Combine(output, "news", "index.html")));
+            Assert.Empty(Directory.GetDirectories(root, ".site-tmp-*"));
+
+            // The state it leaves lets the next write of the same builder update in place: an unchanged page is not rewritten.
+            File.SetLastWriteTimeUtc(Path.Combine(output, "news", "index.html"), LongAgo);
+            Assert.Null(OutputWriter.Stage(output, withBeforeSwap: false, state));
+            OutputWriter.Write(output, [second, news], [], state: state);
+            Assert.Equal(LongAgo, File.GetLastWriteTimeUtc(Path.Combine(output, "news", "index.html")));
+            Assert.False(File.Exists(Path.Combine(output, "robots.txt")));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Staging_disposed_before_completing_leaves_nothing_behind()
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"staging-{Guid.NewGuid():N}");
+        try
+        {
+            using (var staged = OutputWriter.Stage(Path.Combine(root, "_site"), withBeforeSwap: false, null)!)
+            {
+                staged.Add("index.html", "<p>途中</p>"u8.ToArray());
+            }
+
+            Assert.Empty(Directory.EnumerateFileSystemEntries(root));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 }

@@ -178,6 +178,24 @@ public sealed partial class SiteBuilderTests
     }
 
     [Fact]
+    public void Build_failing_its_link_check_after_every_page_was_written_to_staging_leaves_the_previous_output_untouched()
+    {
+        using var site = TempSite.Create();
+        site.BuildOk();
+        var before = Snapshot(site.Output);
+
+        // Pages are written while rendering; the broken link is only found after the last page rendered.
+        site.Write("content/pages/about.md", "---\ntitle: この事業について\ndescription: 事業の説明\n---\n[壊れたリンク](/nowhere/)\n");
+        var result = new SiteBuilder().Build(site.Options());
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics, d => d.Location.Path == "content/pages/about.md" && d.Message.Contains("/nowhere/", StringComparison.Ordinal));
+        Assert.Empty(result.FilesWritten);
+        Assert.Equal(before, Snapshot(site.Output));
+        Assert.Empty(Directory.GetDirectories(site.Root, ".site-tmp-*"));
+    }
+
+    [Fact]
     public void Failing_search_index_cancels_the_swap()
     {
         using var site = TempSite.Create();

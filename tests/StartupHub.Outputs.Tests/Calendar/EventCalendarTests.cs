@@ -87,4 +87,38 @@ public sealed class EventCalendarTests
         var e = IcalCalendar.Load(first["events/2025-10-chiba/event.ics"])!.Events.Single();
         Assert.Equal(At(2025, 8, 1).UtcDateTime, e.DtStamp!.AsUtc);
     }
+
+    [Fact]
+    public void All_events_calendar_is_exactly_what_ical_net_writes_for_the_whole_calendar()
+    {
+        var context = Context();
+        var whole = Site.Outputs.Calendar.EventCalendar.Serialize(
+            context.Content.Events, context.Content, context.BaseUrl, context.PageDates, "ちば スタートアップ総合支援拠点 イベント");
+
+        Assert.Equal(whole, Build()["events/calendar.ics"]);
+    }
+
+    [Fact]
+    public void A_generator_reused_across_builds_writes_the_changed_event_anew_and_keeps_the_others()
+    {
+        var generator = new EventCalendarGenerator();
+        var content = Content();
+        var first = generator.Generate(Context(content)).ToDictionary(f => f.Path);
+
+        var retitled = Kisarazu with { Title = "木更津 地域開催（改題）" };
+        var edited = content with { Events = [content.Events[0], retitled, content.Events[2]] };
+        var second = generator.Generate(Context(edited)).ToDictionary(f => f.Path);
+        var fresh = new EventCalendarGenerator().Generate(Context(edited)).ToDictionary(f => f.Path, f => f.Text());
+
+        // Unchanged events hand back the very bytes of the first build; the edited one and the whole calendar change.
+        Assert.Same(first["events/2025-10-chiba/event.ics"].Content, second["events/2025-10-chiba/event.ics"].Content);
+        Assert.Equal("木更津 地域開催（改題）", IcalCalendar.Load(second["events/2025-11-kisarazu/event.ics"].Text())!.Events.Single().Summary);
+        Assert.Contains("木更津 地域開催（改題）", IcalCalendar.Load(second["events/calendar.ics"].Text())!.Events.Select(e => e.Summary));
+        Assert.Equal(fresh, second.ToDictionary(f => f.Key, f => f.Value.Text()));
+
+        // Something the event file reads besides the event record (here the venue's address) is not served stale.
+        var moved = edited with { Venues = [.. edited.Venues.Select(v => v with { Address = v.Address + "（移転先）" })] };
+        var third = generator.Generate(Context(moved)).ToDictionary(f => f.Path, f => f.Text());
+        Assert.EndsWith("（移転先））", IcalCalendar.Load(third["events/2025-10-chiba/event.ics"])!.Events.Single().Location, StringComparison.Ordinal);
+    }
 }

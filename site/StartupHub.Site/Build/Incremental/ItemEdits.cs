@@ -62,29 +62,34 @@ public sealed partial class SiteBuilder
             }
         }
 
-        var views = new ViewIndex(published, last.Html, last.Now);
-        var site = new SiteView(published.Settings, views, last.BaseUrl, options.Preview);
-        var reuse = ReusablePlans(last, items);
+        var (views, site, reuse) = clock.Time("ビュー", () =>
+        {
+            var views = new ViewIndex(published, last.Html, last.Now);
+            return (views, new SiteView(published.Settings, views, last.BaseUrl, options.Preview), ReusablePlans(last, items));
+        });
         var (plans, ownBodies) = clock.Time("計画", () => Plan(published, views, last.Html, last.BaseUrl, options.Preview, last.Now, settingsPath, reuse));
         if (HasAny(diagnostics) || MatchPlans(last, plans) is not { } previous)
         {
             return null;
         }
 
-        keys.UnionWith(ViewIndex.ChangedLists(last.Views, views));
-        var stale = last.PagesReading(keys, bodies);
-        var rerender = Enumerable.Range(0, plans.Length).Where(i => stale.Contains(previous[i]) || !PlanComparer.Same(last.Plans[previous[i]], plans[i])).ToList();
-
         var pages = new RenderedPage[plans.Length];
         var reads = new HashSet<string>[plans.Length];
         var scans = new Outputs.Links.PageScan[plans.Length];
-        for (var i = 0; i < plans.Length; i++)
+        var rerender = clock.Time("比較", () =>
         {
-            var before = last.Pages[previous[i]];
-            pages[i] = before with { Title = plans[i].Page.Title, Item = plans[i].Item, LastModified = plans[i].LastModified };
-            reads[i] = last.Reads[previous[i]];
-            scans[i] = last.Scans[previous[i]];
-        }
+            keys.UnionWith(ViewIndex.ChangedLists(last.Views, views));
+            var stale = last.PagesReading(keys, bodies);
+            for (var i = 0; i < plans.Length; i++)
+            {
+                var before = last.Pages[previous[i]];
+                pages[i] = before with { Title = plans[i].Page.Title, Item = plans[i].Item, LastModified = plans[i].LastModified };
+                reads[i] = last.Reads[previous[i]];
+                scans[i] = last.Scans[previous[i]];
+            }
+
+            return Enumerable.Range(0, plans.Length).Where(i => stale.Contains(previous[i]) || !PlanComparer.Same(last.Plans[previous[i]], plans[i])).ToList();
+        });
 
         clock.Time("描画", () => Parallel.ForEach(rerender, i =>
         {

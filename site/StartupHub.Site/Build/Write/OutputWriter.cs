@@ -2,7 +2,8 @@ namespace StartupHub.Site.Build.Write;
 
 /// <summary>
 /// Writes a build's output. The first write of a builder (and every write that runs the search indexer) goes
-/// into a fresh folder next to the output, then is swapped in with two renames, so a reader sees either the
+/// into a fresh folder next to the output (<see cref="StagingWriter"/>, which the builder fills with pages while
+/// the rest of the site renders), then is swapped in with two renames, so a reader sees either the
 /// previous site or the new one and a failure before the swap leaves the previous output untouched. A later
 /// write by the same builder into the same folder (the dev server's rebuilds) only replaces the files whose
 /// content changed, each with its own rename, and removes files the site no longer has. Nothing is written
@@ -13,6 +14,7 @@ public static class OutputWriter
     /// <param name="beforeSwap">Runs on the complete staging folder (e.g. the search indexer); returning false cancels the swap.</param>
     /// <param name="state">What this builder wrote last time; enables the changed-files-only write and is updated.</param>
     /// <param name="changed">When the caller knows which output paths can have changed since the last write (the body-only rebuild), only those are compared.</param>
+    /// <param name="staged">The staging folder <see cref="Stage"/> started for this build, already holding the pages written while rendering.</param>
     /// <returns>The output's paths relative to the output folder, or null when <paramref name="beforeSwap"/> cancelled.</returns>
     public static IReadOnlyList<string>? Write(
         string outputDirectory,
@@ -20,75 +22,63 @@ public static class OutputWriter
         IReadOnlyList<OutputFile> files,
         Func<string, bool>? beforeSwap = null,
         OutputState? state = null,
-        IReadOnlySet<string>? changed = null)
+        IReadOnlySet<string>? changed = null,
+        StagingWriter? staged = null)
     {
-        var output = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
-        var parent = Path.GetDirectoryName(output) ?? throw new ArgumentException($"出力先 '{outputDirectory}' にはフォルダを指定してください。", nameof(outputDirectory));
+        var output = FullOutputPath(outputDirectory);
         var entries = Entries(pages, files);
-        if (beforeSwap is null && state is not null && state.Matches(output) && Directory.Exists(output))
+        if (staged is not null)
+        {
+            return staged.Complete(entries, beforeSwap, state);
+        }
+
+        if (UpdatesInPlace(output, beforeSwap is not null, state))
         {
             try
             {
-                state.Remember(output, Update(output, entries, state, changed));
+                state!.Remember(output, Update(output, entries, state, changed));
                 return [.. entries.Select(e => e.Path)];
             }
             catch
             {
-                state.Forget(); // the folder may now hold a mix: the next write starts from a clean staging folder
+                state!.Forget(); // the folder may now hold a mix: the next write starts from a clean staging folder
                 throw;
             }
         }
 
         state?.Forget();
-        Directory.CreateDirectory(parent);
-        var name = Path.GetFileName(output);
-        RemoveLeftovers(parent, name);
-        var staging = Path.Combine(parent, $".site-tmp-{name}-staging-{Guid.NewGuid():N}");
-        try
-        {
-            Directory.CreateDirectory(staging);
-            // Shared folders first (once each), then every page's own folder by the worker that writes into it:
-            // ten thousand mkdir calls one after another were a tenth of the write phase.
-            CreateFolders(staging, entries.Select(e => Path.GetDirectoryName(e.Path) ?? "").Where(folder => folder.Length > 0));
-            var hashes = new UInt128[entries.Count];
-            Parallel.For(0, entries.Count, FileBytes.Parallelism, i =>
-            {
-                var target = Target(staging, entries[i].Path);
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                FileBytes.Write(target, entries[i].Content);
-                if (state is not null)
-                {
-                    hashes[i] = OutputState.Hash(entries[i].Content);
-                }
-            });
-
-            if (beforeSwap is not null && !beforeSwap(staging))
-            {
-                FileTree.Delete(staging);
-                return null;
-            }
-
-            Swap(staging, output, parent, name);
-            state?.Remember(output, ToDictionary(entries, hashes));
-            return [.. entries.Select(e => e.Path)];
-        }
-        catch
-        {
-            if (Directory.Exists(staging))
-            {
-                FileTree.Delete(staging);
-            }
-
-            throw;
-        }
+        using var staging = StagingWriter.Begin(outputDirectory);
+        return staging.Complete(entries, beforeSwap, state);
     }
+
+    /// <summary>
+    /// A staging folder for a build that will write the whole site (not an in-place update), so that pages can be
+    /// written while the rest renders; null when the write will update the output in place.
+    /// </summary>
+    public static StagingWriter? Stage(string outputDirectory, bool withBeforeSwap, OutputState? state)
+    {
+        if (UpdatesInPlace(FullOutputPath(outputDirectory), withBeforeSwap, state))
+        {
+            return null;
+        }
+
+        state?.Forget();
+        return StagingWriter.Begin(outputDirectory);
+    }
+
+    /// <summary>A later write by the builder that made the folder, with nothing to run before a swap, updates the changed files only.</summary>
+    private static bool UpdatesInPlace(string output, bool withBeforeSwap, OutputState? state) =>
+        !withBeforeSwap && state is not null && state.Matches(output) && Directory.Exists(output);
+
+    internal static string FullOutputPath(string outputDirectory) =>
+        Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
 
     /// <summary>Every output path with its content (a page's HTML string or a file's bytes), in output order; a later duplicate wins.</summary>
     private static List<(string Path, object Content)> Entries(IReadOnlyList<RenderedPage> pages, IReadOnlyList<OutputFile> files)
     {
         var index = new Dictionary<string, int>(pages.Count + files.Count, StringComparer.Ordinal);
         var entries = new List<(string Path, object Content)>(pages.Count + files.Count);
-        foreach (var (path, content) in pages.Select(p => (p.OutputPath, (object)p.Html)).Concat(files.Select(f => (f.Path, (object)f.Content))))
+        foreach (var (path, content) in pages.Select(p => (p.OutputPath, (object)p.Utf8Html)).Concat(files.Select(f => (f.Path, (object)f.Content))))
         {
             var relative = path.TrimStart('/');
             if (index.TryGetValue(relative, out var at))
@@ -158,7 +148,7 @@ public static class OutputWriter
     }
 
     /// <summary>Folders first, once each: with ten thousand pages, a CreateDirectory per file is thousands of needless calls.</summary>
-    private static void CreateFolders(string root, IEnumerable<string> paths)
+    internal static void CreateFolders(string root, IEnumerable<string> paths)
     {
         foreach (var folder in paths.Select(path => Path.GetDirectoryName(Target(root, path))!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
@@ -166,7 +156,7 @@ public static class OutputWriter
         }
     }
 
-    private static void Swap(string staging, string output, string parent, string name)
+    internal static void Swap(string staging, string output, string parent, string name)
     {
         if (!Directory.Exists(output))
         {
@@ -191,17 +181,8 @@ public static class OutputWriter
         FileTree.TryDelete(previous);
     }
 
-    /// <summary>Staging or previous folders of a build that was killed half-way (the swap itself never leaves them).</summary>
-    private static void RemoveLeftovers(string parent, string name)
-    {
-        foreach (var leftover in Directory.EnumerateDirectories(parent, $".site-tmp-{name}-*"))
-        {
-            FileTree.TryDelete(leftover);
-        }
-    }
-
     /// <summary>The file's full path in <paramref name="root"/>; a path that would climb out of it is a bug, not content.</summary>
-    private static string Target(string root, string relativePath)
+    internal static string Target(string root, string relativePath)
     {
         var path = Path.GetFullPath(Path.Combine(root, relativePath.TrimStart('/')));
         if (!path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))

@@ -27,9 +27,28 @@ internal static class SiteUrls
     /// </summary>
     public static string Absolute(Uri baseUrl, string sitePath)
     {
-        if (Uri.TryCreate(sitePath, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+        // A site path ("/news/x/") is the common case: on Unix Uri would parse it as an absolute file URI, at a
+        // cost that showed in the sitemap of ten thousand pages, so only other strings are tried as URLs.
+        var sitePathOnly = sitePath.StartsWith('/') && !sitePath.StartsWith("//", StringComparison.Ordinal);
+        if (!sitePathOnly && Uri.TryCreate(sitePath, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
         {
             return absolute.ToString();
+        }
+
+        return Root(baseUrl) + sitePath.TrimStart('/');
+    }
+
+    // The last base URL's root: a build asks with the same Uri thousands of times. A class, so that a reader on
+    // another thread sees a whole pair (a struct of two references can be read half-written).
+    private static BaseRoot? _lastRoot;
+
+    private sealed record BaseRoot(Uri Base, string Root);
+
+    private static string Root(Uri baseUrl)
+    {
+        if (_lastRoot is { } last && ReferenceEquals(last.Base, baseUrl))
+        {
+            return last.Root;
         }
 
         var root = baseUrl.GetLeftPart(UriPartial.Path);
@@ -38,7 +57,8 @@ internal static class SiteUrls
             root += "/";
         }
 
-        return root + sitePath.TrimStart('/');
+        _lastRoot = new BaseRoot(baseUrl, root);
+        return root;
     }
 
     /// <summary>The base URL's path, always starting and ending with '/': <c>/</c> or <c>/sub/</c>.</summary>

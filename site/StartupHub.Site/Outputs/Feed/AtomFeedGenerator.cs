@@ -22,7 +22,7 @@ public sealed class AtomFeedGenerator : IOutputGenerator
 
     public IEnumerable<OutputFile> Generate(OutputContext context)
     {
-        var dates = new PageDates(context.Pages);
+        var dates = context.PageDates;
 
         var entries = context.Content.News.Select(n => FeedEntry.From(n, dates.Of(n)))
             .Concat(context.Content.Events.Select(e => FeedEntry.From(e, context.Content, dates.Of(e))))

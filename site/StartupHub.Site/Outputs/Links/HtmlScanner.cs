@@ -84,7 +84,7 @@ internal static class HtmlScanner
                 if (!string.IsNullOrWhiteSpace(value) && !(name == "link" && IsOriginHint(Value(attributes, "rel"))))
                 {
                     // The text is only needed to locate a broken link in Markdown: kept as a position, read on demand.
-                    links.Add(Void.Contains(name) ? new FoundLink(value.Trim()) : new FoundLink(value.Trim(), html, i, name));
+                    links.Add(Void.Contains(name) ? new FoundLink(value.Trim()) : new FoundLink(value.Trim(), i, name));
                 }
             }
 

@@ -102,7 +102,7 @@ public static class LinkChecker
                     continue;
                 }
 
-                if (scan.Page.Item is { } item && sources.Find(item.SourcePath, Needles(link, baseUrl)) is { } location)
+                if (scan.Page.Item is { } item && sources.Find(item.SourcePath, Needles(link, baseUrl, scan)) is { } location)
                 {
                     inSource.Add(Diagnostic.Error(location, problem.Code, problem.Message));
                 }
@@ -173,7 +173,7 @@ public static class LinkChecker
     /// How the link may have been written in Markdown — as rendered, then without the base path, then by
     /// its text — and how far into each needle the link itself starts, so the column points at the URL.
     /// </summary>
-    private static IEnumerable<(string Needle, int Offset)> Needles(FoundLink link, Uri baseUrl)
+    private static IEnumerable<(string Needle, int Offset)> Needles(FoundLink link, Uri baseUrl, PageScan scan)
     {
         yield return ("](" + link.Href, 2);
         var basePath = SiteUrls.BasePath(baseUrl);
@@ -191,9 +191,10 @@ public static class LinkChecker
             yield return (written, 0);
         }
 
-        if (link.Text.Length >= 2)
+        var text = link.TextIn(scan.Page.Html);
+        if (text.Length >= 2)
         {
-            yield return ("[" + link.Text + "]", 0);
+            yield return ("[" + text + "]", 0);
         }
     }
 

@@ -2,11 +2,14 @@ using StartupHub.Site.Build;
 
 namespace StartupHub.Site.Outputs.Links;
 
-/// <summary>One link found in a page: the attribute value as written, and where its element's content starts (for its text).</summary>
-internal sealed record FoundLink(string Href, string Html = "", int ContentStart = -1, string Element = "")
+/// <summary>
+/// One link found in a page: the attribute value as written, and where its element's content starts (for its text).
+/// It holds no reference to the page's HTML: ten thousand scans would keep every page's text alive as a string.
+/// </summary>
+internal sealed record FoundLink(string Href, int ContentStart = -1, string Element = "")
 {
-    /// <summary>The element's text content, as the DOM's textContent (only read when a broken link is reported).</summary>
-    public string Text => ContentStart < 0 ? "" : HtmlScanner.TextUntilEnd(Html, ContentStart, Element);
+    /// <summary>The element's text content in <paramref name="html"/> (its page), as the DOM's textContent; only read when a broken link is reported.</summary>
+    public string TextIn(string html) => ContentStart < 0 ? "" : HtmlScanner.TextUntilEnd(html, ContentStart, Element);
 }
 
 /// <summary>What the checker needs from one page: its anchors and its links. Each page is scanned once (<see cref="HtmlScanner"/>).</summary>
@@ -54,9 +57,12 @@ internal sealed record PageScan(RenderedPage Page, IReadOnlySet<string> Ids, IRe
         return (line, index - lineStart + 1);
     }
 
-    public static PageScan Parse(RenderedPage page)
+    public static PageScan Parse(RenderedPage page) => Parse(page, page.Html);
+
+    /// <summary>Scans <paramref name="html"/>, the text of <paramref name="page"/> the caller still holds (the render phase), sparing a decode.</summary>
+    public static PageScan Parse(RenderedPage page, string html)
     {
-        var (ids, links) = HtmlScanner.Scan(page.Html);
+        var (ids, links) = HtmlScanner.Scan(html);
         return new PageScan(page, ids, links);
     }
 }

@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+
+namespace StartupHub.Site.Build.Write;
+
+/// <summary>
+/// A fresh folder next to the output that pages are written into while the rest of the site still renders, then
+/// swapped in whole. Creating a file costs this machine's disk about a millisecond (mkdir as much again), most of
+/// it waiting, so ten thousand pages written after rendering took longer than rendering them: written as each
+/// page is done, the waiting overlaps the render, output and link phases. Nothing reaches the output folder
+/// before <see cref="Complete"/>, and disposing without completing deletes the staging folder, so a build that
+/// ends with errors still leaves the previous site untouched.
+/// </summary>
+public sealed class StagingWriter : IDisposable
+{
+    private readonly Channel<(string Path, object Content)> _queue = Channel.CreateUnbounded<(string, object)>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly ConcurrentDictionary<string, object> _streamed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, UInt128> _hashes = new(StringComparer.Ordinal);
+    private readonly Task[] _writers;
+    private readonly string _output;
+    private readonly string _parent;
+    private readonly string _name;
+    private bool _completed;
+
+    private StagingWriter(string output, string parent, string name)
+    {
+        _output = output;
+        _parent = parent;
+        _name = name;
+        Directory.CreateDirectory(parent);
+        RemoveLeftovers(parent, name);
+        Staging = Path.Combine(parent, $".site-tmp-{name}-staging-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Staging);
+
+        // Dedicated threads: they mostly wait on the disk and must not take the thread pool's workers from the render.
+        _writers = [.. Enumerable.Range(0, FileBytes.Parallelism.MaxDegreeOfParallelism)
+            .Select(_ => Task.Factory.StartNew(Drain, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))];
+    }
+
+    public string Staging { get; }
+
+    /// <summary>Starts a staging folder beside <paramref name="outputDirectory"/> (after removing a killed build's leftovers).</summary>
+    public static StagingWriter Begin(string outputDirectory)
+    {
+        var output = OutputWriter.FullOutputPath(outputDirectory);
+        var parent = Path.GetDirectoryName(output) ?? throw new ArgumentException($"出力先 '{outputDirectory}' にはフォルダを指定してください。", nameof(outputDirectory));
+        return new StagingWriter(output, parent, Path.GetFileName(output));
+    }
+
+    /// <summary>Queues one file (a page's HTML string or bytes). A second file for the same path waits for <see cref="Complete"/>, which decides.</summary>
+    public void Add(string outputPath, object content)
+    {
+        var relative = outputPath.TrimStart('/');
+        if (_streamed.TryAdd(relative, content))
+        {
+            _queue.Writer.TryWrite((relative, content));
+        }
+    }
+
+    /// <summary>
+    /// Writes what is not on disk yet (the non-page files, and the final winner of any path written twice), runs
+    /// <paramref name="beforeSwap"/> on the complete folder, and swaps it in.
+    /// </summary>
+    /// <returns>The output's paths, or null when <paramref name="beforeSwap"/> cancelled (the staging folder is then deleted).</returns>
+    internal IReadOnlyList<string>? Complete(List<(string Path, object Content)> entries, Func<string, bool>? beforeSwap, OutputState? state)
+    {
+        WaitForWriters();
+        var remaining = entries.Where(e => !_streamed.TryGetValue(e.Path, out var content) || !ReferenceEquals(content, e.Content)).ToList();
+        OutputWriter.CreateFolders(Staging, remaining.Select(e => e.Path));
+        Parallel.ForEach(remaining, FileBytes.Parallelism, entry =>
+        {
+            Write(entry.Path, entry.Content);
+        });
+
+        if (beforeSwap is not null && !beforeSwap(Staging))
+        {
+            return null; // Dispose deletes the staging folder
+        }
+
+        OutputWriter.Swap(Staging, _output, _parent, _name);
+        _completed = true;
+        state?.Remember(_output, entries.ToDictionary(e => e.Path, e => _hashes[e.Path], StringComparer.Ordinal));
+        return [.. entries.Select(e => e.Path)];
+    }
+
+    public void Dispose()
+    {
+        if (_completed)
+        {
+            return;
+        }
+
+        _completed = true;
+        try
+        {
+            WaitForWriters();
+        }
+        catch (AggregateException)
+        {
+            // The build is being abandoned (an error already reported, or thrown by the caller): only clean up.
+        }
+
+        if (Directory.Exists(Staging))
+        {
+            FileTree.TryDelete(Staging);
+        }
+    }
+
+    private void WaitForWriters()
+    {
+        _queue.Writer.TryComplete();
+        Task.WaitAll(_writers);
+    }
+
+    private void Drain()
+    {
+        var reader = _queue.Reader;
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            while (reader.TryRead(out var item))
+            {
+                Write(item.Path, item.Content);
+            }
+        }
+    }
+
+    private void Write(string path, object content)
+    {
+        var target = OutputWriter.Target(Staging, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        FileBytes.Write(target, content);
+        _hashes[path] = OutputState.Hash(content);
+    }
+
+    /// <summary>Staging or previous folders of a build that was killed half-way (the swap itself never leaves them).</summary>
+    private static void RemoveLeftovers(string parent, string name)
+    {
+        foreach (var leftover in Directory.EnumerateDirectories(parent, $".site-tmp-{name}-*"))
+        {
+            FileTree.TryDelete(leftover);
+        }
+    }
+}
