@@ -33,8 +33,25 @@ public sealed partial class AdminOutput(AdminSettings? settings = null) : IOutpu
         yield return Text("config.yml", CmsConfig.Yaml(context.Content, context.BaseUrl, _settings));
         foreach (var file in bundle)
         {
-            yield return new OutputFile(Folder + Path.GetFileName(file), File.ReadAllBytes(file));
+            yield return new OutputFile(Folder + Path.GetFileName(file), Read(file));
         }
+    }
+
+    // The Decap bundle is megabytes that do not change between the dev server's rebuilds: read again only when
+    // the file's size or time changed (an npm install).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTime Written, long Length, byte[] Bytes)> _bundleFiles = new(StringComparer.Ordinal);
+
+    private byte[] Read(string file)
+    {
+        var info = new FileInfo(file);
+        if (_bundleFiles.TryGetValue(file, out var known) && known.Written == info.LastWriteTimeUtc && known.Length == info.Length)
+        {
+            return known.Bytes;
+        }
+
+        var bytes = File.ReadAllBytes(file);
+        _bundleFiles[file] = (info.LastWriteTimeUtc, info.Length, bytes);
+        return bytes;
     }
 
     /// <summary>The site's fingerprinted stylesheet, taken from a rendered page, so previews look like the site.</summary>

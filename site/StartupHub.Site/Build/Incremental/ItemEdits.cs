@@ -80,15 +80,17 @@ public sealed partial class SiteBuilder
         {
             keys.UnionWith(ViewIndex.ChangedLists(last.Views, views));
             var stale = last.PagesReading(keys, bodies);
-            for (var i = 0; i < plans.Length; i++)
+            var again = new bool[plans.Length];
+            Parallel.For(0, plans.Length, i =>
             {
                 var before = last.Pages[previous[i]];
                 pages[i] = before with { Title = plans[i].Page.Title, Item = plans[i].Item, LastModified = plans[i].LastModified };
                 reads[i] = last.Reads[previous[i]];
                 scans[i] = last.Scans[previous[i]];
-            }
+                again[i] = stale.Contains(previous[i]) || !PlanComparer.Same(last.Plans[previous[i]], plans[i]);
+            });
 
-            return Enumerable.Range(0, plans.Length).Where(i => stale.Contains(previous[i]) || !PlanComparer.Same(last.Plans[previous[i]], plans[i])).ToList();
+            return Enumerable.Range(0, plans.Length).Where(i => again[i]).ToList();
         });
 
         clock.Time("描画", () => Parallel.ForEach(rerender, i =>

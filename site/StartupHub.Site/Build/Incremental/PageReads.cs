@@ -43,11 +43,10 @@ internal static class PageReads
             return false;
         }
 
-        lock (reads)
-        {
-            reads.Add(key);
-        }
-
+        // No lock: one page's render is one logical flow (Fluid's continuations run one after another, never
+        // side by side), so its set is never written from two threads at once. The lock this replaced was taken
+        // for every member a template read and showed as seconds of contention in a profile of 10,000 pages.
+        reads.Add(key);
         return true;
     }
 }

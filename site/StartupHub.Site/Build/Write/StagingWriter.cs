@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 
 namespace StartupHub.Site.Build.Write;
 
@@ -13,7 +12,7 @@ namespace StartupHub.Site.Build.Write;
 /// </summary>
 public sealed class StagingWriter : IDisposable
 {
-    private readonly Channel<(string Path, object Content)> _queue = Channel.CreateUnbounded<(string, object)>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly BlockingCollection<(string Path, object Content)> _queue = new(new ConcurrentQueue<(string, object)>());
     private readonly ConcurrentDictionary<string, object> _streamed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, UInt128> _hashes = new(StringComparer.Ordinal);
     private readonly Task[] _writers;
@@ -53,7 +52,7 @@ public sealed class StagingWriter : IDisposable
         var relative = outputPath.TrimStart('/');
         if (_streamed.TryAdd(relative, content))
         {
-            _queue.Writer.TryWrite((relative, content));
+            _queue.Add((relative, content));
         }
     }
 
@@ -85,42 +84,38 @@ public sealed class StagingWriter : IDisposable
 
     public void Dispose()
     {
-        if (_completed)
+        if (!_completed)
         {
-            return;
+            _completed = true;
+            try
+            {
+                WaitForWriters();
+            }
+            catch (AggregateException)
+            {
+                // The build is being abandoned (an error already reported, or thrown by the caller): only clean up.
+            }
+
+            if (Directory.Exists(Staging))
+            {
+                FileTree.TryDelete(Staging);
+            }
         }
 
-        _completed = true;
-        try
-        {
-            WaitForWriters();
-        }
-        catch (AggregateException)
-        {
-            // The build is being abandoned (an error already reported, or thrown by the caller): only clean up.
-        }
-
-        if (Directory.Exists(Staging))
-        {
-            FileTree.TryDelete(Staging);
-        }
+        _queue.Dispose();
     }
 
     private void WaitForWriters()
     {
-        _queue.Writer.TryComplete();
+        _queue.CompleteAdding();
         Task.WaitAll(_writers);
     }
 
     private void Drain()
     {
-        var reader = _queue.Reader;
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        foreach (var (path, content) in _queue.GetConsumingEnumerable())
         {
-            while (reader.TryRead(out var item))
-            {
-                Write(item.Path, item.Content);
-            }
+            Write(path, content);
         }
     }
 

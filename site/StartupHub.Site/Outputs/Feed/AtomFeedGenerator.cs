@@ -1,4 +1,5 @@
 using StartupHub.Site.Build;
+using StartupHub.Site.Content;
 using StartupHub.Site.Outputs.Common;
 
 namespace StartupHub.Site.Outputs.Feed;
@@ -24,11 +25,14 @@ public sealed class AtomFeedGenerator : IOutputGenerator
     {
         var dates = context.PageDates;
 
-        var entries = context.Content.News.Select(n => FeedEntry.From(n, dates.Of(n)))
-            .Concat(context.Content.Events.Select(e => FeedEntry.From(e, context.Content, dates.Of(e))))
-            .OrderByDescending(e => e.Published)
-            .ThenBy(e => e.Key, StringComparer.Ordinal)
+        // The newest entries are chosen on their date and key alone; only those are built (with ten thousand news
+        // items, building every entry's summary and dates was most of this generator's time).
+        var entries = context.Content.News.Select(n => (Published: n.Date, Key: FeedEntry.KeyOf(n), Item: (ContentItem)n))
+            .Concat(context.Content.Events.Select(e => (Published: FeedEntry.Announced(e), Key: FeedEntry.KeyOf(e), Item: (ContentItem)e)))
+            .OrderByDescending(c => c.Published)
+            .ThenBy(c => c.Key, StringComparer.Ordinal)
             .Take(MaxEntries)
+            .Select(c => c.Item is Event e ? FeedEntry.From(e, context.Content, dates.Of(e)) : FeedEntry.From((NewsItem)c.Item, dates.Of(c.Item)))
             .ToList();
 
         var settings = context.Content.Settings;

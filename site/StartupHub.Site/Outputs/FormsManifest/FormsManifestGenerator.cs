@@ -28,7 +28,17 @@ public sealed class FormsManifestGenerator : IOutputGenerator
 
     public string Name => "forms-manifest";
 
+    private readonly LastOutput _last = new();
+
     public IEnumerable<OutputFile> Generate(OutputContext context)
+    {
+        // Everything the file is made of: a rebuild for a news edit hands back the same bytes.
+        var content = context.Content;
+        object?[] key = [context.Now, context.BaseUrl.AbsoluteUri, content.Settings, .. content.Venues, .. content.Events, .. content.Forms, .. content.Companies];
+        yield return new OutputFile(OutputPath, _last.Reuse(key, () => Write(context)));
+    }
+
+    private static byte[] Write(OutputContext context)
     {
         var content = context.Content;
         using var stream = new MemoryStream();
@@ -78,7 +88,7 @@ public sealed class FormsManifestGenerator : IOutputGenerator
         }
 
         stream.WriteByte((byte)'\n');
-        yield return new OutputFile(OutputPath, stream.ToArray());
+        return stream.ToArray();
     }
 
     /// <summary>What the API's confirmation e-mails need: the site's name and absolute address (cancellation

@@ -18,13 +18,30 @@ public sealed class SitemapGenerator : IOutputGenerator
 
     public string Name => "sitemap";
 
+    private readonly LastOutput _last = new();
+
     public IEnumerable<OutputFile> Generate(OutputContext context)
     {
         var pages = context.Pages
             .Where(p => p.Indexable && p.Item is not Page { Noindex: true } && !p.OutputPath.EndsWith("404.html", StringComparison.Ordinal))
-            .OrderBy(p => p.Url, StringComparer.Ordinal);
+            .ToList();
 
-        var bytes = XmlOutput.Write(xml =>
+        // Each entry is a URL and a date: a rebuild that changed neither (a title edit) reuses the last file.
+        var key = new object?[(pages.Count * 2) + 1];
+        key[0] = context.BaseUrl.AbsoluteUri;
+        for (var i = 0; i < pages.Count; i++)
+        {
+            key[(2 * i) + 1] = pages[i].Url;
+            key[(2 * i) + 2] = pages[i].LastModified;
+        }
+
+        yield return new OutputFile(OutputPath, _last.Reuse(key, () => Write(context, pages)));
+    }
+
+    private static byte[] Write(OutputContext context, List<RenderedPage> indexable)
+    {
+        var pages = indexable.OrderBy(p => p.Url, StringComparer.Ordinal);
+        return XmlOutput.Write(xml =>
         {
             xml.WriteStartElement("urlset", Namespace);
             foreach (var page in pages)
@@ -41,7 +58,5 @@ public sealed class SitemapGenerator : IOutputGenerator
 
             xml.WriteEndElement();
         });
-
-        yield return new OutputFile(OutputPath, bytes);
     }
 }
