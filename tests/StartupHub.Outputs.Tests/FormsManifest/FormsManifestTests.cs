@@ -149,4 +149,20 @@ public sealed class FormsManifestTests
         Assert.False(manifest.GetProperty("forms_open").GetBoolean());
         Assert.Equal(now.UtcDateTime, DateTime.Parse(manifest.GetProperty("generated_at").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal));
     }
+
+    [Fact]
+    public void A_generator_reused_across_builds_writes_a_new_manifest_when_an_event_record_changes()
+    {
+        var generator = new FormsManifestGenerator();
+        var content = Content();
+        var first = generator.Single(Context(content: content), "forms-manifest.json").Content;
+        Assert.Same(first, generator.Single(Context(content: content with { News = [] }), "forms-manifest.json").Content);
+
+        var fewer = content.Events[0] with { Sessions = [.. content.Events[0].Sessions.Select(s => s with { Capacity = s.Capacity - 1 })] };
+        var edited = content with { Events = [fewer, .. content.Events.Skip(1)] };
+        var reused = generator.Single(Context(content: edited), "forms-manifest.json").Content;
+
+        Assert.Equal(new FormsManifestGenerator().Single(Context(content: edited), "forms-manifest.json").Content, reused);
+        Assert.NotEqual(first, reused);
+    }
 }

@@ -53,4 +53,26 @@ public sealed class SitemapTests
         Assert.Equal("https://example.jp/about/", url.Element(Ns + "loc")!.Value);
         Assert.Null(url.Element(Ns + "lastmod"));
     }
+
+    [Fact]
+    public void A_generator_reused_across_builds_reuses_its_file_only_while_urls_and_dates_are_the_same()
+    {
+        var generator = new SitemapGenerator();
+        Site.Build.RenderedPage[] first = [Page("/", lastModified: At(2025, 9, 1, 10)), Page("/news/a/", lastModified: At(2025, 9, 2))];
+        var before = generator.Single(Context(pages: [.. first]), "sitemap.xml").Content;
+
+        // A title edit renders new page records with the same URLs and dates: the same bytes come back.
+        var retitled = first.Select(p => p with { Title = "改題" }).ToArray();
+        Assert.Same(before, generator.Single(Context(pages: retitled), "sitemap.xml").Content);
+
+        // A new date, a new page or another base URL gives a new file, the same as a fresh generator's.
+        foreach (var pages in new Site.Build.RenderedPage[][] { [first[0], first[1] with { LastModified = At(2025, 9, 3) }], [.. first, Page("/news/b/")], first })
+        {
+            var baseUrl = ReferenceEquals(pages, first) ? new Uri("https://other.example.jp/") : null;
+            var reused = generator.Single(Context(pages: pages, baseUrl: baseUrl), "sitemap.xml").Content;
+            var fresh = new SitemapGenerator().Single(Context(pages: pages, baseUrl: baseUrl), "sitemap.xml").Content;
+            Assert.NotSame(before, reused);
+            Assert.Equal(fresh, reused);
+        }
+    }
 }
