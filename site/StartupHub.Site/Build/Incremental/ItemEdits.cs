@@ -122,6 +122,7 @@ public sealed partial class SiteBuilder
         }
 
         last.Content = content;
+        last.Bodiless = Replace(last.Bodiless!, [.. items.Select(i => i with { Body = "" })]);
         last.Views = views;
         last.Site = site;
         last.Plans = plans;
@@ -165,8 +166,8 @@ public sealed partial class SiteBuilder
 
         // Every rule, over the whole content (references run both ways), but only the edited items keep their bodies:
         // the body rule parses Markdown, and the other bodies are the ones the last build checked clean.
-        var paths = edited.Select(e => e.Item.SourcePath).ToHashSet(StringComparer.Ordinal);
-        var content = Replace(last.Content, [.. last.Items.Values.Where(i => !paths.Contains(i.SourcePath) && i.Body.Length > 0).Select(i => i with { Body = "" }), .. edited.Select(e => e.Item)]);
+        last.Bodiless ??= Replace(last.Content, [.. last.Items.Values.Where(i => i.Body.Length > 0).Select(i => i with { Body = "" })]);
+        var content = Replace(last.Bodiless, [.. edited.Select(e => e.Item)]);
         ContentValidator.Validate(content, diagnostics, new Loading.LoadFaults(), settingsPath);
         return edited;
     }

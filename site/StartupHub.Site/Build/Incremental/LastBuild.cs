@@ -22,6 +22,13 @@ internal sealed class LastBuild
     public required DateTimeOffset Now { get; init; }
     public required FileStamps Stamps { get; set; }
     public required SiteContent Content { get; set; }
+
+    /// <summary>
+    /// <see cref="Content"/> with every body emptied, what a front matter edit validates the other items as (their
+    /// bodies were checked by the build that read them). Made by the first such edit and kept up to date by the next,
+    /// rather than copying ten thousand records on every save.
+    /// </summary>
+    public SiteContent? Bodiless { get; set; }
     public required Dictionary<string, ContentItem> Items { get; init; }
 
     /// <summary>Source paths of the published items (only their bodies are rendered).</summary>

@@ -57,7 +57,7 @@ public sealed class PagePlanner(SiteContent content, ViewIndex views, Uri baseUr
 
         foreach (var e in views.Events)
         {
-            plans.Add(Detail(e.Url, "event", e.Title, e.Summary, e, e.Item, e.Image, [.. crumbs, new(e.Title, e.Url)], null));
+            plans.Add(Detail(e.Url, "event", e.Title, e.Summary, e, e.Item, e.Image, crumbs, null));
         }
     }
 
@@ -77,7 +77,7 @@ public sealed class PagePlanner(SiteContent content, ViewIndex views, Uri baseUr
 
         foreach (var n in views.News)
         {
-            plans.Add(Detail(n.Url, "news-item", n.Title, n.Summary, n, n.Item, null, [.. crumbs, new(n.Title, n.Url)], n.Date));
+            plans.Add(Detail(n.Url, "news-item", n.Title, n.Summary, n, n.Item, null, crumbs, n.Date));
         }
     }
 
@@ -91,7 +91,7 @@ public sealed class PagePlanner(SiteContent content, ViewIndex views, Uri baseUr
         plans.Add(List(listUrl, listLayout, listLayout, title, items, crumbs));
         foreach (var view in items)
         {
-            plans.Add(Detail(url(view), detailLayout, name(view), description(view), view, item(view), image(view), [.. crumbs, new(name(view), url(view))], null));
+            plans.Add(Detail(url(view), detailLayout, name(view), description(view), view, item(view), image(view), crumbs, null));
         }
     }
 
@@ -99,7 +99,7 @@ public sealed class PagePlanner(SiteContent content, ViewIndex views, Uri baseUr
     {
         foreach (var page in views.Pages)
         {
-            var plan = Detail(page.Url, page.Layout, page.Title, page.Description, page, page.Item, null, [Home, new(page.Title, page.Url)], null);
+            var plan = Detail(page.Url, page.Layout, page.Title, page.Description, page, page.Item, null, [Home], null);
             plans.Add(page.Noindex ? plan with { Page = plan.Page with { Noindex = true } } : plan); // noindex: true keeps it out of the sitemap too
         }
     }
@@ -119,10 +119,11 @@ public sealed class PagePlanner(SiteContent content, ViewIndex views, Uri baseUr
             Noindex = preview,
         }, null, new SourceLocation(settingsPath, 1, 1), null);
 
-    private PagePlan Detail(string url, string layout, string title, string? description, object view, ContentItem item, ImageRef? image, IReadOnlyList<Breadcrumb> crumbs, DateTimeOffset? lastModified) =>
+    /// <param name="parentCrumbs">The breadcrumbs above the page; the page's own (title, url) is appended only when it is planned anew.</param>
+    private PagePlan Detail(string url, string layout, string title, string? description, object view, ContentItem item, ImageRef? image, IReadOnlyList<Breadcrumb> parentCrumbs, DateTimeOffset? lastModified) =>
         Reuse?.Invoke(item) is { } previous
             ? previous with { Page = previous.Page with { Item = view, Content = views.Html(item) }, Item = item }
-            : Plan(url, layout, title, description, view, item, image, crumbs, lastModified);
+            : Plan(url, layout, title, description, view, item, image, [.. parentCrumbs, new(title, url)], lastModified);
 
     private PagePlan Plan(string url, string layout, string title, string? description, object view, ContentItem item, ImageRef? image, IReadOnlyList<Breadcrumb> crumbs, DateTimeOffset? lastModified) =>
         new(new PageView
