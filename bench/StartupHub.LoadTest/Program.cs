@@ -153,6 +153,37 @@ try
     Console.WriteLine($"  shed (503 overloaded, whole run): {app.Services.GetRequiredService<StartupHub.Forms.Security.LoadShedder>().ShedCount}");
     correct &= sustainedErrors == 0 && sustainedLost == 0 && sustainedLedger.Sessions["main"].Confirmed.Count == capacity;
 
+    // The audit log: registrants were answered before their "create" entries reached the hash chain (the
+    // pump appends them from the journal afterwards). After catching up, every acknowledged registration
+    // and cancellation must be in the chain exactly once, and the chain must verify.
+    Console.WriteLine();
+    clock.Restart();
+    await app.Services.GetRequiredService<StartupHub.Forms.Registration.Journal.LedgerAuditPump>().CatchUpAllAsync(overall.Token);
+    double catchUpMs = clock.Elapsed.TotalMilliseconds;
+    Dictionary<string, int> audited = [];
+    int auditedCancels = 0;
+    await foreach (string key in store.ListAsync(StartupHub.Forms.Audit.AuditKeys.SegmentPrefix, overall.Token))
+    {
+        foreach (StartupHub.Forms.Audit.AuditEntry entry in StartupHub.Forms.Audit.AuditEncoding.ReadSegment((await store.ReadAsync(key, overall.Token))!.Content).Entries)
+        {
+            if (entry.Action == "create" && entry.Subject is { } subject)
+            {
+                audited[subject] = audited.GetValueOrDefault(subject) + 1;
+            }
+
+            auditedCancels += entry.Action == "cancel" ? 1 : 0;
+        }
+    }
+
+    string[] acknowledged = [.. burstResults.Where(r => r.Status == 201).Select(r => $"load-burst/{r.RegistrationId}"),
+        .. sustained.Where(r => r.Status == 201).Select(r => $"load-sustained/{r.RegistrationId}")];
+    int missingAudit = acknowledged.Count(id => !audited.ContainsKey(id));
+    int duplicateAudit = audited.Values.Count(n => n > 1);
+    StartupHub.Forms.Audit.AuditVerification chain = await new StartupHub.Forms.Audit.AuditLogVerifier(store, app.Services.GetRequiredService<StartupHub.Forms.Audit.AuditSigner>()).VerifyAsync(overall.Token);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"[audit] pump caught up {catchUpMs:F0} ms after the last answer; creates for acknowledged registrations missing {missingAudit} of {acknowledged.Length}, appended twice {duplicateAudit}; cancels {auditedCancels}/{cancelResults.Count(r => r.Status == 200)}; chain {(chain.Valid ? "verifies" : "BROKEN")} ({chain.Entries} entries)"));
+    correct &= missingAudit == 0 && duplicateAudit == 0 && chain.Valid && auditedCancels == cancelResults.Count(r => r.Status == 200);
+
     double achieved = sustained.Length / sustainedSeconds;
     double p99 = Percentile(sustained.Select(r => r.Milliseconds).ToArray(), 0.99);
     Console.WriteLine();

@@ -101,6 +101,10 @@ public sealed class LedgerOptions
     /// <summary>Forms:Ledger:SnapshotEvery — a full ledger snapshot is written (in the background) every this
     /// many journal versions, so loading an event reads one snapshot plus at most this many entries.</summary>
     public int SnapshotEvery { get; set; } = 64;
+
+    /// <summary>Forms:Ledger:CommitPacingMilliseconds — while batches hold more than one change, an event's
+    /// ledger writes start at most this often, so a busy event makes fewer, larger writes. 0 turns it off.</summary>
+    public int CommitPacingMilliseconds { get; set; } = 20;
 }
 
 public sealed class FormPostOptions

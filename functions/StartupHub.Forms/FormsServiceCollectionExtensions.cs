@@ -37,6 +37,8 @@ public static class FormsServiceCollectionExtensions
         services.TryAddSingleton<ClientAddressResolver>();
         services.TryAddSingleton<ClientRateLimiter>();
         services.TryAddSingleton<LoadShedder>();
+        services.TryAddSingleton<Registration.Journal.LedgerAuditPump>();
+        services.AddHostedService<Registration.Journal.LedgerAuditCatchUpService>();
         services.TryAddSingleton<LedgerCoordinator>();
         services.AddStartupHubNotifications();
         services.TryAddSingleton<RegistrationService>();

@@ -45,10 +45,25 @@ public sealed class ManifestReaderTests
     {
         using TempFolder folder = new();
         string path = TestEvents.WriteManifest(folder.Path);
-        FileFormsManifestProvider provider = new(Microsoft.Extensions.Options.Options.Create(new FormsOptions { ManifestPath = path }));
+        SteppedClock clock = new();
+        FileFormsManifestProvider provider = new(Microsoft.Extensions.Options.Options.Create(new FormsOptions { ManifestPath = path }), clock);
         Assert.Null(provider.GetManifest().FindEvent("added"));
         TestEvents.WriteManifest(folder.Path, true, TestEvents.Open("added", 10));
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
+        // The file is looked at again at most once a second.
+        Assert.Null(provider.GetManifest().FindEvent("added"));
+        clock.Advance(TimeSpan.FromSeconds(1.5));
         Assert.NotNull(provider.GetManifest().FindEvent("added"));
+    }
+
+    private sealed class SteppedClock : TimeProvider
+    {
+        private long _ticks = 1;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => _ticks;
+
+        public void Advance(TimeSpan by) => _ticks += by.Ticks;
     }
 }

@@ -23,6 +23,9 @@ internal static partial class Log
     [LoggerMessage(1406, LogLevel.Information, "audit.recovered at={AtUtc:o} count={Count}")]
     public static partial void AuditRecovered(ILogger logger, DateTimeOffset atUtc, int count);
 
+    [LoggerMessage(1410, LogLevel.Warning, "audit.pump_failed at={AtUtc:o} event={EventId} error={ErrorType} (the events stay in the ledger journal; retried)")]
+    public static partial void AuditPumpFailed(ILogger logger, DateTimeOffset atUtc, string eventId, string errorType);
+
     [LoggerMessage(1501, LogLevel.Warning, "request.shed at={AtUtc:o} endpoint={Endpoint} in_flight_limit={Limit} retry_after={RetryAfterSeconds} (first in this minute; the minute's total follows in request.shed_summary)")]
     public static partial void Shed(ILogger logger, DateTimeOffset atUtc, string endpoint, int limit, int retryAfterSeconds);
 

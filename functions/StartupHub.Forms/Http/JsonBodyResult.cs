@@ -40,6 +40,10 @@ public sealed class JsonBodyResult(object value, int statusCode, string contentT
             response.Headers[name] = headerValue;
         }
 
-        await JsonSerializer.SerializeAsync(response.Body, value, value.GetType(), FormsJson.Options, httpContext.RequestAborted);
+        // Answers are small: serialised in one piece with a Content-Length, so neither side deals with
+        // chunked framing (measured: chunked writes were a visible share of a registration's CPU).
+        byte[] body = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), FormsJson.Options);
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, httpContext.RequestAborted);
     }
 }

@@ -35,7 +35,46 @@ public sealed class EventLedger
     /// <summary>Set by the rules when this copy differs from what was read; only dirty copies are written.</summary>
     internal bool Dirty { get; set; }
 
+    /// <summary>The keys this copy changed since <see cref="CloneForChange"/>, so the delta of a batch is computed
+    /// from what the batch touched instead of by comparing whole ledgers (which grew with every registration and
+    /// made each write cost O(registrations)). Null on copies that are not tracked.</summary>
+    internal LedgerTouches? Touches { get; private set; }
+
     public static EventLedger New(string eventId) => new() { EventId = eventId };
+
+    /// <summary>A <see cref="Clone"/> that records what the rules change on it (see <see cref="Touches"/>).</summary>
+    internal EventLedger CloneForChange()
+    {
+        EventLedger copy = Clone();
+        copy.Touches = new LedgerTouches(Changes.Count);
+        return copy;
+    }
+
+    /// <summary>The rules change registrations, the email index and idempotency keys only through these, so a
+    /// tracked copy knows every key it changed.</summary>
+    internal void PutRegistration(string registrationId, LedgerRegistration registration)
+    {
+        Registrations[registrationId] = registration;
+        Touches?.Registrations.Add(registrationId);
+    }
+
+    internal void SetActiveEmail(string emailFingerprint, string registrationId)
+    {
+        ActiveByEmail[emailFingerprint] = registrationId;
+        Touches?.Emails.Add(emailFingerprint);
+    }
+
+    internal void RemoveActiveEmail(string emailFingerprint)
+    {
+        ActiveByEmail.Remove(emailFingerprint);
+        Touches?.Emails.Add(emailFingerprint);
+    }
+
+    internal void AddIdempotencyKey(string key, IdempotencyEntry entry)
+    {
+        IdempotencyKeys[key] = entry;
+        Touches?.IdempotencyKeys.Add(key);
+    }
 
     /// <summary>A deep copy to apply the next batch to, so the committed copy shared with readers never
     /// changes. Far cheaper than parsing the stored JSON again (which grows with every registration).</summary>
@@ -56,6 +95,18 @@ public sealed class EventLedger
 
     public SessionLedger Session(string sessionId) =>
         Sessions.TryGetValue(sessionId, out SessionLedger? session) ? session : Sessions[sessionId] = new SessionLedger();
+}
+
+/// <summary>What a tracked ledger copy changed: keys, and how long <see cref="EventLedger.Changes"/> was before.</summary>
+internal sealed class LedgerTouches(int changesBefore)
+{
+    public int ChangesBefore { get; } = changesBefore;
+
+    public HashSet<string> Registrations { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> Emails { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> IdempotencyKeys { get; } = new(StringComparer.Ordinal);
 }
 
 public sealed class SessionLedger

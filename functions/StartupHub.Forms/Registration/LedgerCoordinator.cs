@@ -15,9 +15,15 @@ namespace StartupHub.Forms.Registration;
 /// its batch (bounded attempts with jittered back-off). Within one instance, concurrent requests for the
 /// same event are grouped into one batch per write ("group commit"): one request drains the queue while the
 /// others wait for its result. Each request is answered only after the journal entry holding its change
-/// (and its sealed personal record) is durable.
+/// (and its sealed personal record) is durable. The audit events of the changes travel in the same entry and
+/// are handed to <see cref="LedgerAuditPump"/>, which appends them to the audit log after the answer.
 /// </summary>
-public sealed class LedgerCoordinator(IFormStore store, IOptions<FormsOptions> options, TimeProvider time, ILogger<LedgerCoordinator> logger)
+public sealed class LedgerCoordinator(
+    IFormStore store,
+    IOptions<FormsOptions> options,
+    TimeProvider time,
+    ILogger<LedgerCoordinator> logger,
+    LedgerAuditPump? auditPump = null)
 {
     private static readonly TimeSpan SnapshotFreshness = TimeSpan.FromSeconds(2);
     private readonly ConcurrentDictionary<string, EventQueue> _queues = new(StringComparer.Ordinal);
@@ -30,18 +36,29 @@ public sealed class LedgerCoordinator(IFormStore store, IOptions<FormsOptions> o
 
     public long SuccessfulWrites => Interlocked.Read(ref _writes);
 
+    /// <summary>True when audit events given to <see cref="ExecuteAsync"/> reach the audit log through the journal
+    /// and the pump; false when the caller must record them itself (no pump, or the log is not the hash chain).</summary>
+    public bool AuditsThroughJournal => auditPump is { Enabled: true };
+
     /// <summary>Changes waiting for the next write of this event (tests use it to build a known batch).</summary>
     internal int QueuedCount(string eventId) => _queues.TryGetValue(eventId, out EventQueue? queue) ? queue.Pending.Count : 0;
 
     /// <summary>Applies <paramref name="apply"/> to the event's ledger and returns its result once the change is durable.
     /// If the change registers <paramref name="record"/>'s id in the ledger, the record is stored in the same
     /// journal entry, so the answer means both the seat and the person's record are durable.</summary>
+    /// <remarks><paramref name="audit"/> maps the result (and the ledger as it was before the batch) to the audit
+    /// events of the change; they are stored in the same journal entry, so they are durable with it.</remarks>
     /// <exception cref="StorageUnavailableException">The store failed or contention outlasted the retry budget; nothing was acknowledged.</exception>
-    public Task<T> ExecuteAsync<T>(ManifestEvent evt, Func<EventLedger, DateTimeOffset, T> apply, PendingRecord? record = null)
+    public Task<T> ExecuteAsync<T>(
+        ManifestEvent evt,
+        Func<EventLedger, DateTimeOffset, T> apply,
+        PendingRecord? record = null,
+        Func<T, EventLedger, IReadOnlyList<Audit.AuditEvent>>? audit = null)
         where T : class
     {
         EventQueue queue = _queues.GetOrAdd(evt.Id, _ => new EventQueue());
-        PendingCommand command = new((ledger, now) => apply(ledger, now), record);
+        PendingCommand command = new((ledger, now) => apply(ledger, now), record,
+            audit is null ? null : (result, before) => audit((T)result, before));
         queue.Pending.Enqueue(command);
         if (Interlocked.CompareExchange(ref queue.Draining, 1, 0) == 0)
         {
@@ -121,8 +138,24 @@ public sealed class LedgerCoordinator(IFormStore store, IOptions<FormsOptions> o
 
     private async Task DrainAsync(EventQueue queue, ManifestEvent evt)
     {
+        long lastStart = 0;
+        int lastSize = 0;
         while (true)
         {
+            // Under load (the last batch held more than one change), commits start at most every
+            // Forms:Ledger:CommitPacingMilliseconds: the batch grows meanwhile, so there are fewer, larger
+            // writes, and each write costs the store (and, on one machine, the CPU) far more than its bytes.
+            // A lone request (tests, a quiet site) never waits.
+            int pacing = options.Value.Ledger.CommitPacingMilliseconds;
+            if (lastSize > 1 && pacing > 0)
+            {
+                TimeSpan wait = TimeSpan.FromMilliseconds(pacing) - time.GetElapsedTime(lastStart);
+                if (wait > TimeSpan.FromMilliseconds(1))
+                {
+                    await Task.Delay(wait, time);
+                }
+            }
+
             List<PendingCommand> batch = [];
             while (batch.Count < Math.Max(1, options.Value.Ledger.MaxBatch) && queue.Pending.TryDequeue(out PendingCommand? next))
             {
@@ -131,6 +164,8 @@ public sealed class LedgerCoordinator(IFormStore store, IOptions<FormsOptions> o
 
             if (batch.Count > 0)
             {
+                lastStart = time.GetTimestamp();
+                lastSize = batch.Count;
                 await CommitAsync(queue, evt, batch);
                 continue;
             }
@@ -165,7 +200,7 @@ public sealed class LedgerCoordinator(IFormStore store, IOptions<FormsOptions> o
 
                 EventLedger before = known ?? EventLedger.New(evt.Id);
                 DateTimeOffset now = time.GetUtcNow();
-                EventLedger ledger = before.Clone();
+                EventLedger ledger = before.CloneForChange();
                 Dictionary<string, int> confirmedBefore = ledger.Sessions.ToDictionary(s => s.Key, s => s.Value.Confirmed.Count);
                 long readVersion = ledger.Version;
                 ledger.Version = readVersion + 1;
@@ -184,9 +219,11 @@ public sealed class LedgerCoordinator(IFormStore store, IOptions<FormsOptions> o
 
                 LedgerRules.CheckInvariants(ledger, confirmedBefore);
                 Dictionary<string, byte[]> records = AttachRecords(before, ledger, batch);
-                LedgerDelta delta = LedgerDelta.Between(before, ledger);
-                if (await _journal.TryAppendAsync(evt.Id, delta, records, now))
+                List<Audit.AuditEvent> audit = AuditEventsOf(before, batch, results);
+                LedgerDelta delta = LedgerDelta.Tracked(before, ledger);
+                if (await _journal.TryAppendAsync(evt.Id, delta, records, now, audit))
                 {
+                    auditPump?.Written(evt.Id, ledger.Version, now, audit);
                     ledger.Dirty = false;
                     Publish(queue, new Committed(ledger, time.GetUtcNow()));
                     Interlocked.Increment(ref _writes);
@@ -234,6 +271,22 @@ public sealed class LedgerCoordinator(IFormStore store, IOptions<FormsOptions> o
         }
 
         return records;
+    }
+
+    /// <summary>The audit events of this version's changes, checked now: a malformed event is a programming error
+    /// that must fail the write, not block the pump later.</summary>
+    private static List<Audit.AuditEvent> AuditEventsOf(EventLedger before, List<PendingCommand> batch, object[] results)
+    {
+        List<Audit.AuditEvent> events = [];
+        for (int i = 0; i < batch.Count; i++)
+        {
+            if (batch[i].Audit is { } audit)
+            {
+                events.AddRange(audit(results[i], before).Select(Audit.AuditEventRules.Checked));
+            }
+        }
+
+        return events;
     }
 
     /// <summary>Every so many versions, a snapshot of the whole ledger is written in the background so that
@@ -294,11 +347,16 @@ public sealed class LedgerCoordinator(IFormStore store, IOptions<FormsOptions> o
     /// <see cref="EventLedger.Clone"/>.</summary>
     private sealed record Committed(EventLedger Ledger, DateTimeOffset ReadAt);
 
-    private sealed class PendingCommand(Func<EventLedger, DateTimeOffset, object> apply, PendingRecord? record)
+    private sealed class PendingCommand(
+        Func<EventLedger, DateTimeOffset, object> apply,
+        PendingRecord? record,
+        Func<object, EventLedger, IReadOnlyList<Audit.AuditEvent>>? audit)
     {
         public Func<EventLedger, DateTimeOffset, object> Apply { get; } = apply;
 
         public PendingRecord? Record { get; } = record;
+
+        public Func<object, EventLedger, IReadOnlyList<Audit.AuditEvent>>? Audit { get; } = audit;
 
         public TaskCompletionSource<object> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -53,16 +53,23 @@ public sealed class RegistrationService(
             new Consent(registration.PurposeVersion, now), registration.Registrant);
         PendingRecord pending = RegistrationRecords.Seal(sealer, evt.Id, recordId, JsonSerializer.SerializeToUtf8Bytes(record, FormsJson.Options));
         // The coordinator stores the sealed record in the journal entry of the version that takes this
-        // registration (and only if it does), and answers only once that entry is durable.
-        RegisterOutcome result = await ledgers.ExecuteAsync(evt, (ledger, at) => LedgerRules.Register(
-            ledger, recordId, emailFingerprint, registration.Sessions, keyFingerprint, requestFingerprint, at), pending);
+        // registration (and only if it does), and answers only once that entry is durable. The "create"
+        // audit event travels in the same entry (durable before the answer) and reaches the audit log
+        // through the pump afterwards, so the registrant does not wait for a second group commit.
+        bool journalAudit = audit is not null && ledgers.AuditsThroughJournal;
+        RegisterOutcome result = await ledgers.ExecuteAsync(
+            evt,
+            (ledger, at) => LedgerRules.Register(ledger, recordId, emailFingerprint, registration.Sessions, keyFingerprint, requestFingerprint, at),
+            pending,
+            journalAudit ? (outcome, before) => outcome is RegisterOutcome.Created c && !before.Registrations.ContainsKey(recordId)
+                ? [CreatedEvent(evt, recordId, c.View, actor)]
+                : [] : null);
         LogOutcome(evt, result);
-        // After the durable write, overlapped with the mail enqueue below and awaited before answering.
-        // RecordAsync never throws: the registration already holds its seat, so an audit-store failure is
-        // logged and the entry retried from a buffer, never turned into an error for the registrant.
-        Task audited = result is RegisterOutcome.Created forAudit && audit is not null
-            ? audit.RecordAsync(new Audit.AuditEvent("create", StorageKeys.EventRegistrationForm, $"{evt.Id}/{recordId}", actor,
-                new Dictionary<string, string> { ["status"] = forAudit.View.OverallStatus, ["number"] = forAudit.View.Number }))
+        // Without the journal path (no pump, or a test's audit log): after the durable write, overlapped with
+        // the mail enqueue below and awaited before answering. RecordAsync never throws: the registration
+        // already holds its seat, so an audit-store failure is logged and retried, never an error for the registrant.
+        Task audited = !journalAudit && result is RegisterOutcome.Created forAudit && audit is not null
+            ? audit.RecordAsync(CreatedEvent(evt, recordId, forAudit.View, actor))
             : Task.CompletedTask;
 
         if (result is RegisterOutcome.Created created && notifier is not null)
@@ -78,7 +85,11 @@ public sealed class RegistrationService(
 
     public async Task<CancelOutcome> CancelAsync(ManifestEvent evt, string registrationId, string actor = "public")
     {
-        CancelOutcome outcome = await ledgers.ExecuteAsync(evt, (ledger, at) => LedgerRules.Cancel(ledger, registrationId, at));
+        bool journalAudit = audit is not null && ledgers.AuditsThroughJournal;
+        CancelOutcome outcome = await ledgers.ExecuteAsync(
+            evt,
+            (ledger, at) => LedgerRules.Cancel(ledger, registrationId, at),
+            audit: journalAudit ? (o, _) => o is CancelOutcome.Cancelled c ? CancelledEvents(evt, registrationId, c, actor) : [] : null);
         if (outcome is CancelOutcome.Cancelled cancelled)
         {
             DateTimeOffset now = time.GetUtcNow();
@@ -88,15 +99,12 @@ public sealed class RegistrationService(
                 Log.Promoted(logger, now, evt.Id, promotedId, sessionId);
             }
 
-            if (audit is not null)
+            if (audit is not null && !journalAudit)
             {
                 // As for creates: after the durable write, and never a reason to fail the cancellation.
-                await audit.RecordAsync(new Audit.AuditEvent("cancel", StorageKeys.EventRegistrationForm, $"{evt.Id}/{registrationId}", actor,
-                    new Dictionary<string, string> { ["promoted"] = cancelled.Promoted.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
-                foreach ((string promotedId, string sessionId) in cancelled.Promoted)
+                foreach (Audit.AuditEvent auditEvent in CancelledEvents(evt, registrationId, cancelled, actor))
                 {
-                    await audit.RecordAsync(new Audit.AuditEvent("promote", StorageKeys.EventRegistrationForm, $"{evt.Id}/{promotedId}", "system",
-                        new Dictionary<string, string> { ["session"] = sessionId, ["after_cancel"] = registrationId }));
+                    await audit.RecordAsync(auditEvent);
                 }
             }
 
@@ -111,6 +119,27 @@ public sealed class RegistrationService(
 
     public async Task<IReadOnlyList<SessionAvailability>> AvailabilityAsync(ManifestEvent evt, CancellationToken cancellationToken) =>
         LedgerRules.Availability(await ledgers.ReadRecentAsync(evt, cancellationToken), evt);
+
+    private static Audit.AuditEvent CreatedEvent(ManifestEvent evt, string recordId, RegistrationView view, string actor) =>
+        new("create", StorageKeys.EventRegistrationForm, $"{evt.Id}/{recordId}", actor,
+            new Dictionary<string, string> { ["status"] = view.OverallStatus, ["number"] = view.Number });
+
+    /// <summary>The cancellation, then one "promote" per seat it freed (by the system, naming the cancellation).</summary>
+    private static List<Audit.AuditEvent> CancelledEvents(ManifestEvent evt, string registrationId, CancelOutcome.Cancelled cancelled, string actor)
+    {
+        List<Audit.AuditEvent> events =
+        [
+            new("cancel", StorageKeys.EventRegistrationForm, $"{evt.Id}/{registrationId}", actor,
+                new Dictionary<string, string> { ["promoted"] = cancelled.Promoted.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
+        ];
+        foreach ((string promotedId, string sessionId) in cancelled.Promoted)
+        {
+            events.Add(new("promote", StorageKeys.EventRegistrationForm, $"{evt.Id}/{promotedId}", "system",
+                new Dictionary<string, string> { ["session"] = sessionId, ["after_cancel"] = registrationId }));
+        }
+
+        return events;
+    }
 
     /// <summary>128 random bits in a sortable-by-time form (UUIDv7), safe as a path segment and unguessable
     /// enough that the id alone grants nothing; cancelling also needs the HMAC token.</summary>

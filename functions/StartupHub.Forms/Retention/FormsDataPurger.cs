@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using StartupHub.Forms.Audit;
+using StartupHub.Forms.Registration.Journal;
 using StartupHub.Forms.Storage;
 
 namespace StartupHub.Forms.Retention;
@@ -31,6 +33,9 @@ public sealed class FormsDataPurger(IFormStore store, IAuditLog audit, TimeProvi
     public async Task<DeletionReport> PurgeAsync(PurgeRequest request, CancellationToken cancellationToken)
     {
         DateTimeOffset started = time.GetUtcNow();
+        // Registration audit events that are still only in the ledger journals (the pump appends them after the
+        // registrant was answered) reach the audit log before the journals are deleted.
+        await new LedgerAuditPump(store, audit, time, NullLogger<LedgerAuditPump>.Instance).CatchUpAllAsync(cancellationToken);
         SortedDictionary<string, int> deleted = new(StringComparer.Ordinal);
         List<string> keys = [];
         await foreach (string key in store.ListAsync("", cancellationToken))

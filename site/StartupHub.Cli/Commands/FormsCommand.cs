@@ -1,7 +1,9 @@
 using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
 using StartupHub.Cli.Arguments;
 using StartupHub.Forms.Applications;
 using StartupHub.Forms.Audit;
+using StartupHub.Forms.Registration.Journal;
 using StartupHub.Forms.Retention;
 using StartupHub.Forms.Storage;
 
@@ -107,6 +109,16 @@ public static class FormsCommand
     private static async Task<int> VerifyAsync(FormsCliContext context, TextWriter stdout, CancellationToken cancellationToken)
     {
         AuditSigner? signer = context.SignerIfAvailable();
+        if (signer is not null)
+        {
+            // Registrations carry their audit events in the ledger journal and a background pump appends them to the
+            // chain after the answer; a process that stopped first leaves some only in the journal. They are facts
+            // already (durable before the registrant was answered), so they join the chain before it is checked.
+            await new LedgerAuditPump(context.Get<IFormStore>(), context.Get<IAuditLog>(), context.Get<TimeProvider>(), NullLogger<LedgerAuditPump>.Instance)
+                .CatchUpAllAsync(cancellationToken);
+            stdout.WriteLine("台帳ジャーナルの申込・取消・繰り上げの記録のうち、監査ログに未反映のものを反映してから確認しました。");
+        }
+
         AuditVerification result = await new AuditLogVerifier(context.Get<IFormStore>(), signer).VerifyAsync(cancellationToken);
         stdout.WriteLine($"監査ログ（{context.Location}）: {result.Entries} 件、セグメント {result.Segments} 個、チェックポイント {result.Checkpoints} 個");
         if (signer is null)

@@ -22,7 +22,14 @@ public sealed class LedgerDeltaTests
     private static readonly Gen<Step> StepGen = Gen.Select(Gen.Int[0, 9], Gen.Int[0, 40], Gen.Int[0, 2], Gen.Int[1, 6], (k, w, s, c) => new Step(k, w, s, c));
 
     [Fact]
-    public void Replaying_every_delta_reproduces_the_ledger_exactly()
+    public void Replaying_every_delta_reproduces_the_ledger_exactly() => ReplayReproducesTheLedger(tracked: false);
+
+    /// <summary>The coordinator computes deltas from what a batch touched (O(batch)), not by comparing ledgers:
+    /// the same property must hold for those.</summary>
+    [Fact]
+    public void Replaying_every_tracked_delta_reproduces_the_ledger_exactly() => ReplayReproducesTheLedger(tracked: true);
+
+    private static void ReplayReproducesTheLedger(bool tracked)
     {
         StepGen.Array[1, 12].Array[1, 25].Sample(batches =>
         {
@@ -32,7 +39,7 @@ public sealed class LedgerDeltaTests
             int registered = 0;
             foreach (Step[] batch in batches)
             {
-                EventLedger next = committed.Clone();
+                EventLedger next = tracked ? committed.CloneForChange() : committed.Clone();
                 next.Version++;
                 foreach (Step step in batch)
                 {
@@ -55,7 +62,7 @@ public sealed class LedgerDeltaTests
                     }
                 }
 
-                LedgerDelta delta = LedgerDelta.Between(committed, next);
+                LedgerDelta delta = tracked ? LedgerDelta.Tracked(committed, next) : LedgerDelta.Between(committed, next);
                 LedgerDelta stored = JsonSerializer.Deserialize<LedgerDelta>(JsonSerializer.SerializeToUtf8Bytes(delta, FormsJson.Options), FormsJson.Options)!;
                 stored.ApplyTo(replica);
                 Assert.Equal(Canonical(next), Canonical(replica));
@@ -104,6 +111,34 @@ public sealed class LedgerDeltaTests
         Assert.Equal(["r1"], session.WaitlistRemoved);
         Assert.Null(session.WaitlistAppended);
         Assert.Null(session.WaitlistFull);
+    }
+
+    [Fact]
+    public void A_tracked_promotion_is_stored_as_a_few_ids_not_the_whole_waitlist()
+    {
+        ManifestEvent evt = TestEvents.Open("small", capacity: 1);
+        EventLedger ledger = EventLedger.New(evt.Id);
+        LedgerRules.SyncCapacities(ledger, evt, Now);
+        for (int i = 0; i < 500; i++)
+        {
+            LedgerRules.Register(ledger, $"r{i}", $"fp{i}", ["main"], null, "b", Now);
+        }
+
+        EventLedger next = ledger.CloneForChange();
+        next.Version++;
+        LedgerRules.Register(next, "late", "fp-late", ["main"], "key-late", "b", Now);
+        LedgerRules.Cancel(next, "r0", Now);
+        LedgerDelta delta = LedgerDelta.Tracked(ledger, next);
+        SessionDelta session = delta.Sessions["main"];
+
+        Assert.Equal(["r0"], session.ConfirmedRemoved);
+        Assert.Equal(["r1"], session.ConfirmedAppended);
+        Assert.Equal(["r1"], session.WaitlistRemoved);
+        Assert.Equal(["late"], session.WaitlistAppended);
+        Assert.Null(session.WaitlistFull);
+        Assert.Equal(["late", "r0"], delta.Registrations.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["fp0"], delta.ActiveByEmailRemoved);
+        Assert.Equal(["key-late"], delta.IdempotencyAdded.Keys);
     }
 
     [Fact]

@@ -129,6 +129,18 @@ public sealed class LedgerRulesTests
     }
 
     [Fact]
+    public void Invariant_check_refuses_a_person_holding_two_places_in_a_session()
+    {
+        EventLedger ledger = LedgerFor(TestEvents.Open("e", capacity: 1));
+        Register(ledger, "r1");
+        Register(ledger, "r2");
+        LedgerRules.CheckInvariants(ledger, new Dictionary<string, int> { ["main"] = 1 });
+        ledger.Sessions["main"].Waitlist.Add("r1");
+        InvalidOperationException refused = Assert.Throws<InvalidOperationException>(() => LedgerRules.CheckInvariants(ledger, new Dictionary<string, int> { ["main"] = 1 }));
+        Assert.Contains("duplicate place", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Registering_for_several_sessions_is_decided_per_session()
     {
         ManifestEvent evt = TestEvents.Open("e", capacity: 1, sessions: 2);

@@ -167,6 +167,21 @@ public abstract class LedgerJournalContract
         Assert.Equal(views[2].RegistrationId, loaded.Sessions["main"].Confirmed[^1]);
         Assert.Empty(LedgerAudit.Verify(loaded));
     }
+
+    [Fact]
+    public async Task A_snapshot_never_replaces_a_newer_one()
+    {
+        IFormStore store = CreateStore();
+        LedgerJournal journal = new(store);
+        async Task<long> StoredVersion() => JsonSerializer.Deserialize<EventLedger>(
+            (await store.ReadAsync(StorageKeys.EventLedger("snap-order"), CancellationToken.None))!.Content.Span, FormsJson.Options)!.Version;
+
+        await journal.WriteSnapshotAsync(new EventLedger { EventId = "snap-order", Version = 5 }, CancellationToken.None);
+        await journal.WriteSnapshotAsync(new EventLedger { EventId = "snap-order", Version = 3 }, CancellationToken.None);
+        Assert.Equal(5, await StoredVersion());
+        await journal.WriteSnapshotAsync(new EventLedger { EventId = "snap-order", Version = 7 }, CancellationToken.None);
+        Assert.Equal(7, await StoredVersion());
+    }
 }
 
 public sealed class LocalFolderLedgerJournalContractTests : LedgerJournalContract, IDisposable

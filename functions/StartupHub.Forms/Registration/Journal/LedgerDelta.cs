@@ -83,6 +83,69 @@ public sealed class LedgerDelta
         return delta;
     }
 
+    /// <summary>
+    /// The same delta as <see cref="Between"/>, computed in O(batch) from what a copy made by
+    /// <see cref="EventLedger.CloneForChange"/> recorded: the keys it touched and the seat changes it appended
+    /// to its history. Falls back to <see cref="Between"/> for an untracked copy, and per session whenever the
+    /// recorded changes do not account exactly for the session's new lists.
+    /// </summary>
+    public static LedgerDelta Tracked(EventLedger before, EventLedger after)
+    {
+        if (after.Touches is not { } touches || touches.ChangesBefore != before.Changes.Count || after.Changes.Count < before.Changes.Count)
+        {
+            return Between(before, after);
+        }
+
+        LedgerDelta delta = new() { Version = after.Version, NextNumber = after.NextNumber };
+        List<LedgerChange> appended = after.Changes.GetRange(touches.ChangesBefore, after.Changes.Count - touches.ChangesBefore);
+        foreach ((string id, SessionLedger session) in after.Sessions)
+        {
+            before.Sessions.TryGetValue(id, out SessionLedger? old);
+            List<LedgerChange> mine = appended.FindAll(c => c.Session == id);
+            if (old is not null && old.Capacity == session.Capacity && mine.Count == 0)
+            {
+                continue;
+            }
+
+            delta.Sessions[id] = SessionDelta.FromChanges(old, session, mine) ?? SessionDelta.Between(old, session) ?? new SessionDelta { Capacity = session.Capacity };
+        }
+
+        if (before.Sessions.Count > after.Sessions.Count)
+        {
+            throw new InvalidOperationException("a session vanished from the ledger; the log cannot express that");
+        }
+
+        foreach (string id in touches.Registrations)
+        {
+            if (!after.Registrations.TryGetValue(id, out LedgerRegistration? registration))
+            {
+                throw new InvalidOperationException("a registration vanished from the ledger; the log cannot express that");
+            }
+
+            delta.Registrations[id] = registration.Clone();
+        }
+
+        foreach (string fingerprint in touches.Emails)
+        {
+            if (after.ActiveByEmail.TryGetValue(fingerprint, out string? id))
+            {
+                delta.ActiveByEmailSet[fingerprint] = id;
+            }
+            else if (before.ActiveByEmail.ContainsKey(fingerprint))
+            {
+                delta.ActiveByEmailRemoved.Add(fingerprint);
+            }
+        }
+
+        foreach (string key in touches.IdempotencyKeys)
+        {
+            delta.IdempotencyAdded[key] = after.IdempotencyKeys[key];
+        }
+
+        delta.Changes.AddRange(appended);
+        return delta;
+    }
+
     /// <summary>Replays this delta onto the ledger of the previous version.</summary>
     public void ApplyTo(EventLedger ledger)
     {
@@ -181,6 +244,54 @@ public sealed class SessionDelta
         return delta;
     }
 
+    /// <summary>
+    /// The session's change as "removed plus appended", from the seat changes a batch recorded for it (in
+    /// order). Null when those changes do not account exactly for the new lists (then the caller compares the
+    /// lists in full): the counts must match and the new lists must end with exactly the appended ids.
+    /// </summary>
+    internal static SessionDelta? FromChanges(SessionLedger? before, SessionLedger after, List<LedgerChange> changes)
+    {
+        NetChange confirmed = new(), waitlist = new();
+        foreach (LedgerChange change in changes)
+        {
+            switch (change.Op)
+            {
+                case "confirm":
+                    confirmed.Append(change.Registration);
+                    break;
+                case "waitlist":
+                    waitlist.Append(change.Registration);
+                    break;
+                case "promote":
+                    waitlist.Remove(change.Registration);
+                    confirmed.Append(change.Registration);
+                    break;
+                case "cancel-seat":
+                    confirmed.Remove(change.Registration);
+                    break;
+                case "cancel-wait":
+                    waitlist.Remove(change.Registration);
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        if (!confirmed.Explains(before?.Confirmed ?? [], after.Confirmed) || !waitlist.Explains(before?.Waitlist ?? [], after.Waitlist))
+        {
+            return null;
+        }
+
+        return new SessionDelta
+        {
+            Capacity = after.Capacity,
+            ConfirmedRemoved = NullIfEmpty(confirmed.Removed),
+            ConfirmedAppended = NullIfEmpty(confirmed.Appended),
+            WaitlistRemoved = NullIfEmpty(waitlist.Removed),
+            WaitlistAppended = NullIfEmpty(waitlist.Appended),
+        };
+    }
+
     public void ApplyTo(SessionLedger session)
     {
         session.Capacity = Capacity;
@@ -196,6 +307,45 @@ public sealed class SessionDelta
     }
 
     private static List<string>? NullIfEmpty(List<string> list) => list.Count == 0 ? null : list;
+}
+
+/// <summary>The net effect of appends and removals on one list: an id appended and removed in the same batch
+/// is neither; an id removed that was there before is "removed".</summary>
+internal sealed class NetChange
+{
+    public List<string> Removed { get; } = [];
+
+    public List<string> Appended { get; } = [];
+
+    public void Append(string id) => Appended.Add(id);
+
+    public void Remove(string id)
+    {
+        if (!Appended.Remove(id))
+        {
+            Removed.Add(id);
+        }
+    }
+
+    /// <summary>O(batch) check that "before minus removed, then appended" has the new list's length and tail.</summary>
+    public bool Explains(List<string> before, List<string> after)
+    {
+        if (before.Count - Removed.Count + Appended.Count != after.Count)
+        {
+            return false;
+        }
+
+        int offset = after.Count - Appended.Count;
+        for (int i = 0; i < Appended.Count; i++)
+        {
+            if (!string.Equals(after[offset + i], Appended[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
 
 /// <summary>Describes a list change as "these ids left, these were appended", when that is what happened.</summary>
