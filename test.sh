@@ -6,11 +6,23 @@ cd "$(dirname "$0")"
 scripts/setup.sh --browser
 
 work=$(mktemp -d /tmp/startuphub-test.XXXXXX)
+# Never fails: it runs on exit, and a failing command here would replace the tests' exit status.
 cleanup() {
-  [[ -n "${azurite_pid:-}" ]] && kill "$azurite_pid" 2>/dev/null || true
-  [[ -n "${maildev_pid:-}" ]] && kill "$maildev_pid" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$work"
+  local pid
+  for pid in ${azurite_pid:-} ${maildev_pid:-}; do
+    kill "$pid" 2>/dev/null || true
+  done
+  # The services are not this shell's children (`wait` cannot see them): poll until they are gone, so that
+  # Azurite is not still writing into the folder being removed (that made rm fail and the run exit 1).
+  for _ in $(seq 1 50); do
+    alive=0
+    for pid in ${azurite_pid:-} ${maildev_pid:-}; do
+      kill -0 "$pid" 2>/dev/null && alive=1
+    done
+    ((alive == 0)) && break
+    sleep 0.1
+  done
+  rm -rf "$work" 2>/dev/null || rm -rf "$work" 2>/dev/null || true
 }
 trap cleanup EXIT
 
