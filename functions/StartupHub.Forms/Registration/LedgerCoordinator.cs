@@ -289,11 +289,20 @@ public sealed class LedgerCoordinator(
         return events;
     }
 
-    /// <summary>Every so many versions, a snapshot of the whole ledger is written in the background so that
-    /// loading reads one object plus a few entries instead of the whole journal. It is never on a request's path.</summary>
+    /// <summary>
+    /// Every so many versions, a snapshot of the whole ledger is written in the background so that loading reads
+    /// one object plus a few entries instead of the whole journal. It is never on a request's path, but it is
+    /// megabytes of JSON for both this process and the store: during a rush it waits for the event's writes to
+    /// pause (<see cref="LedgerOptions.SnapshotQuietMilliseconds"/>), up to 8 × <see cref="LedgerOptions.SnapshotEvery"/>
+    /// versions behind, and then snapshots the newest committed state.
+    /// </summary>
     private void MaybeSnapshot(EventQueue queue, EventLedger ledger)
     {
-        int every = Math.Max(1, options.Value.Ledger.SnapshotEvery);
+        LedgerOptions settings = options.Value.Ledger;
+        int every = Math.Max(1, settings.SnapshotEvery);
+        long maxBehind = every * 8L;
+        TimeSpan quiet = TimeSpan.FromMilliseconds(Math.Max(0, settings.SnapshotQuietMilliseconds));
+        Interlocked.Exchange(ref queue.LastWriteTicks, time.GetUtcNow().UtcTicks);
         if (ledger.Version - Interlocked.Read(ref queue.SnapshotVersion) < every || Interlocked.CompareExchange(ref queue.Snapshotting, 1, 0) != 0)
         {
             return;
@@ -303,8 +312,22 @@ public sealed class LedgerCoordinator(
         {
             try
             {
-                await _journal.WriteSnapshotAsync(ledger, CancellationToken.None);
-                Interlocked.Exchange(ref queue.SnapshotVersion, ledger.Version);
+                EventLedger newest = ledger;
+                while (quiet > TimeSpan.Zero && newest.Version - Interlocked.Read(ref queue.SnapshotVersion) < maxBehind)
+                {
+                    TimeSpan since = time.GetUtcNow() - new DateTimeOffset(Interlocked.Read(ref queue.LastWriteTicks), TimeSpan.Zero);
+                    if (since >= quiet)
+                    {
+                        break;
+                    }
+
+                    // Short steps: the bound on versions behind must be noticed during a long quiet period too.
+                    await Task.Delay(TimeSpan.FromTicks(Math.Min((quiet - since).Ticks, SnapshotPoll.Ticks)), time);
+                    newest = queue.Latest?.Ledger is { } latest && latest.Version > newest.Version ? latest : newest;
+                }
+
+                await _journal.WriteSnapshotAsync(newest, CancellationToken.None);
+                InterlockedMax(ref queue.SnapshotVersion, newest.Version);
             }
             catch (Exception ex) when (ex is StorageUnavailableException or JsonException)
             {
@@ -315,6 +338,17 @@ public sealed class LedgerCoordinator(
                 Volatile.Write(ref queue.Snapshotting, 0);
             }
         });
+    }
+
+    private static readonly TimeSpan SnapshotPoll = TimeSpan.FromMilliseconds(200);
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        long current = Interlocked.Read(ref target);
+        while (value > current && Interlocked.CompareExchange(ref target, value, current) is var seen && seen != current)
+        {
+            current = seen;
+        }
     }
 
     private static void Complete(List<PendingCommand> batch, object[] results)
@@ -339,6 +373,7 @@ public sealed class LedgerCoordinator(
         public int Draining;
         public int Snapshotting;
         public long SnapshotVersion;
+        public long LastWriteTicks;
         public volatile Committed? Latest;
         public Task<Committed?>? Refresh;
     }

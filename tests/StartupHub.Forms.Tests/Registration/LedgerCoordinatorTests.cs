@@ -16,9 +16,9 @@ internal sealed record Instance(LedgerCoordinator Ledgers, RegistrationService S
     public static readonly RecordSealer Sealer = new(
         new Dictionary<string, byte[]> { ["test-1"] = Convert.FromBase64String(FormsTestHost.TestEncryptionKey) }, "test-1");
 
-    public static Instance Create(IFormStore store, int maxBatch = 256, int maxAttempts = 10, int snapshotEvery = 64)
+    public static Instance Create(IFormStore store, int maxBatch = 256, int maxAttempts = 10, int snapshotEvery = 64, int snapshotQuietMs = 1000)
     {
-        IOptions<FormsOptions> options = Options.Create(new FormsOptions { Ledger = new LedgerOptions { MaxBatch = maxBatch, MaxAttempts = maxAttempts, SnapshotEvery = snapshotEvery } });
+        IOptions<FormsOptions> options = Options.Create(new FormsOptions { Ledger = new LedgerOptions { MaxBatch = maxBatch, MaxAttempts = maxAttempts, SnapshotEvery = snapshotEvery, SnapshotQuietMilliseconds = snapshotQuietMs } });
         LedgerCoordinator ledgers = new(store, options, TimeProvider.System, NullLogger<LedgerCoordinator>.Instance);
         return new Instance(ledgers, new RegistrationService(ledgers, new FormSecrets(FormsTestHost.Secret), Sealer, TimeProvider.System, NullLogger<RegistrationService>.Instance));
     }

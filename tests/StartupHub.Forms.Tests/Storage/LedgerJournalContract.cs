@@ -169,6 +169,83 @@ public abstract class LedgerJournalContract
     }
 
     [Fact]
+    public async Task A_due_snapshot_waits_for_the_events_writes_to_pause_and_then_holds_the_newest_version()
+    {
+        IFormStore store = CreateStore();
+        TimeSpan quiet = TimeSpan.FromSeconds(2);
+        Instance writer = Instance.Create(store, maxBatch: 1, snapshotEvery: 2, snapshotQuietMs: (int)quiet.TotalMilliseconds);
+        ManifestEvent evt = TestEvents.Open("snap-quiet", capacity: 3);
+        System.Diagnostics.Stopwatch writing = System.Diagnostics.Stopwatch.StartNew();
+        for (int i = 0; i < 10; i++)
+        {
+            Assert.IsType<RegisterOutcome.Created>(await writer.RegisterAsync(evt, $"q{i}@example.jp"));
+        }
+
+        // Due since version 2, but the writes never paused for the quiet period: nothing yet (unless this machine
+        // was so slow that ten writes took longer than that period, when a pause did happen).
+        if (writing.Elapsed < quiet)
+        {
+            Assert.Null(await store.ReadAsync(StorageKeys.EventLedger("snap-quiet"), CancellationToken.None));
+        }
+
+        long stored = 0;
+        for (DateTime deadline = DateTime.UtcNow.AddSeconds(15); stored < 10; await Task.Delay(50))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"no snapshot of version 10 was written (last: {stored})");
+            stored = await StoredSnapshotVersion(store, "snap-quiet");
+        }
+
+        Assert.Equal(10, stored);
+    }
+
+    [Fact]
+    public async Task A_snapshot_is_written_without_a_pause_once_eight_intervals_behind()
+    {
+        IFormStore store = CreateStore();
+        Instance writer = Instance.Create(store, maxBatch: 1, snapshotEvery: 2, snapshotQuietMs: 600_000);
+        ManifestEvent evt = TestEvents.Open("snap-bound", capacity: 3);
+        for (int i = 0; i < 17; i++)
+        {
+            Assert.IsType<RegisterOutcome.Created>(await writer.RegisterAsync(evt, $"b{i}@example.jp"));
+        }
+
+        // Ten minutes of quiet never come; 16 versions behind (8 × 2) forces the snapshot.
+        long stored = 0;
+        for (DateTime deadline = DateTime.UtcNow.AddSeconds(15); stored < 16; await Task.Delay(50))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"no snapshot at 16 versions behind (last: {stored})");
+            stored = await StoredSnapshotVersion(store, "snap-bound");
+        }
+    }
+
+    [Fact]
+    public async Task A_long_journal_without_a_snapshot_loads_the_same_ledger_as_the_writer_holds()
+    {
+        IFormStore store = CreateStore();
+        Instance writer = Instance.Create(store, maxBatch: 1, snapshotEvery: 1000);
+        ManifestEvent evt = TestEvents.Open("long-journal", capacity: 5);
+        List<RegistrationView> views = [];
+        for (int i = 0; i < 40; i++)
+        {
+            views.Add(Assert.IsType<RegisterOutcome.Created>(await writer.RegisterAsync(evt, $"l{i}@example.jp")).View);
+        }
+
+        await writer.Service.CancelAsync(evt, views[1].RegistrationId);
+
+        // 41 entries: read one, then sixteen at a time, past the end of the journal.
+        EventLedger held = (await writer.Ledgers.ReadRecentAsync(evt, CancellationToken.None))!;
+        EventLedger loaded = (await new LedgerJournal(store).LoadAsync("long-journal", CancellationToken.None))!;
+        Assert.Equal(41, loaded.Version);
+        Assert.Equal(LedgerDeltaTests.Canonical(held), LedgerDeltaTests.Canonical(loaded));
+        Assert.Empty(LedgerAudit.Verify(loaded));
+    }
+
+    private static async Task<long> StoredSnapshotVersion(IFormStore store, string eventId) =>
+        await store.ReadAsync(StorageKeys.EventLedger(eventId), CancellationToken.None) is { } snapshot
+            ? JsonSerializer.Deserialize<EventLedger>(snapshot.Content.Span, FormsJson.Options)!.Version
+            : 0;
+
+    [Fact]
     public async Task A_snapshot_never_replaces_a_newer_one()
     {
         IFormStore store = CreateStore();

@@ -31,23 +31,56 @@ public sealed class LedgerJournal(IFormStore store)
     {
         EventLedger? ledger = known;
         bool copied = false;
+        // One read while nothing newer may exist (the common refresh); once entries turn up, the following ones
+        // are read ReadAhead at a time, so a long tail after a snapshot deferred through a rush loads quickly.
+        int window = 1;
         while (true)
         {
             long next = (ledger?.Version ?? 0) + 1;
-            StoredObject? stored = await store.ReadAsync(StorageKeys.EventLedgerJournalEntry(eventId, next), cancellationToken);
-            if (stored is null)
+            Task<StoredObject?>[] reads = [.. Enumerable.Range(0, window).Select(i => store.ReadAsync(StorageKeys.EventLedgerJournalEntry(eventId, next + i), cancellationToken))];
+            for (int i = 0; i < reads.Length; i++)
             {
-                return ledger;
+                StoredObject? stored;
+                JournalEntry? entry;
+                try
+                {
+                    stored = await reads[i];
+                    entry = stored is null ? null : ParseEntry(stored.Content);
+                }
+                catch
+                {
+                    Observe(reads.Skip(i + 1));
+                    throw;
+                }
+
+                if (entry is null)
+                {
+                    Observe(reads.Skip(i + 1));
+                    return ledger;
+                }
+
+                if (!copied)
+                {
+                    ledger = ledger?.Clone() ?? EventLedger.New(eventId);
+                    copied = true;
+                }
+
+                entry.Delta.ApplyTo(ledger!);
             }
 
-            JournalEntry entry = ParseEntry(stored.Content);
-            if (!copied)
-            {
-                ledger = ledger?.Clone() ?? EventLedger.New(eventId);
-                copied = true;
-            }
+            window = ReadAhead;
+        }
+    }
 
-            entry.Delta.ApplyTo(ledger!);
+    /// <summary>Journal entries read in parallel while catching up.</summary>
+    private const int ReadAhead = 16;
+
+    /// <summary>Reads past the journal's end are not needed; their failures must not surface as unobserved exceptions.</summary>
+    private static void Observe(IEnumerable<Task<StoredObject?>> reads)
+    {
+        foreach (Task<StoredObject?> read in reads)
+        {
+            _ = read.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 
