@@ -232,7 +232,7 @@ public abstract class LedgerJournalContract
 
         await writer.Service.CancelAsync(evt, views[1].RegistrationId);
 
-        // 41 entries: read one, then sixteen at a time, past the end of the journal.
+        // 41 entries: read one, then windows of 2, 4, 8 and 16 in parallel, past the end of the journal.
         EventLedger held = (await writer.Ledgers.ReadRecentAsync(evt, CancellationToken.None))!;
         EventLedger loaded = (await new LedgerJournal(store).LoadAsync("long-journal", CancellationToken.None))!;
         Assert.Equal(41, loaded.Version);

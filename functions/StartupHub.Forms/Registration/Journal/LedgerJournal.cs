@@ -31,8 +31,9 @@ public sealed class LedgerJournal(IFormStore store)
     {
         EventLedger? ledger = known;
         bool copied = false;
-        // One read while nothing newer may exist (the common refresh); once entries turn up, the following ones
-        // are read ReadAhead at a time, so a long tail after a snapshot deferred through a rush loads quickly.
+        // One read while nothing newer may exist (the common refresh); while entries keep turning up, the window
+        // doubles up to ReadAhead reads in parallel, so a long tail after a snapshot deferred through a rush loads
+        // quickly and an instance catching up on another's one or two writes reads little past the end.
         int window = 1;
         while (true)
         {
@@ -68,7 +69,7 @@ public sealed class LedgerJournal(IFormStore store)
                 entry.Delta.ApplyTo(ledger!);
             }
 
-            window = ReadAhead;
+            window = Math.Min(window * 2, ReadAhead);
         }
     }
 
