@@ -26,6 +26,10 @@ public sealed class LedgerCoordinator(
     LedgerAuditPump? auditPump = null)
 {
     private static readonly TimeSpan SnapshotFreshness = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often a snapshot waiting for a pause looks again (it must also notice the bound on versions behind).</summary>
+    private static readonly TimeSpan SnapshotPoll = TimeSpan.FromMilliseconds(200);
+
     private readonly ConcurrentDictionary<string, EventQueue> _queues = new(StringComparer.Ordinal);
     private readonly LedgerJournal _journal = new(store);
     private long _conflicts;
@@ -327,7 +331,7 @@ public sealed class LedgerCoordinator(
                 }
 
                 await _journal.WriteSnapshotAsync(newest, CancellationToken.None);
-                InterlockedMax(ref queue.SnapshotVersion, newest.Version);
+                AtomicMax.Raise(ref queue.SnapshotVersion, newest.Version);
             }
             catch (Exception ex) when (ex is StorageUnavailableException or JsonException)
             {
@@ -338,17 +342,6 @@ public sealed class LedgerCoordinator(
                 Volatile.Write(ref queue.Snapshotting, 0);
             }
         });
-    }
-
-    private static readonly TimeSpan SnapshotPoll = TimeSpan.FromMilliseconds(200);
-
-    private static void InterlockedMax(ref long target, long value)
-    {
-        long current = Interlocked.Read(ref target);
-        while (value > current && Interlocked.CompareExchange(ref target, value, current) is var seen && seen != current)
-        {
-            current = seen;
-        }
     }
 
     private static void Complete(List<PendingCommand> batch, object[] results)

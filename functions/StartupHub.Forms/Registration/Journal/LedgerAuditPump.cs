@@ -52,7 +52,7 @@ public sealed class LedgerAuditPump(IFormStore store, IAuditLog log, TimeProvide
             pump.HandedOver[version] = new Carried(writtenAt, events);
         }
 
-        InterlockedMax(ref pump.Newest, version);
+        AtomicMax.Raise(ref pump.Newest, version);
         Kick(eventId, pump);
     }
 
@@ -172,21 +172,6 @@ public sealed class LedgerAuditPump(IFormStore store, IAuditLog log, TimeProvide
         finally
         {
             pump.Gate.Release();
-        }
-    }
-
-    private static void InterlockedMax(ref long target, long value)
-    {
-        long current = Interlocked.Read(ref target);
-        while (value > current)
-        {
-            long seen = Interlocked.CompareExchange(ref target, value, current);
-            if (seen == current)
-            {
-                return;
-            }
-
-            current = seen;
         }
     }
 

@@ -1,5 +1,4 @@
 using System.IO.Hashing;
-using System.Runtime.InteropServices;
 
 namespace StartupHub.Site.Build.Write;
 
@@ -27,10 +26,7 @@ public sealed class OutputState
 
     internal bool TryGetHash(string path, out UInt128 hash) => _hashes.TryGetValue(path, out hash);
 
-    /// <summary>A page is hashed as its UTF-16 text (no encoding needed to compare), a file as its bytes.</summary>
-    internal static UInt128 Hash(object content) => content is string text
-        ? XxHash128.HashToUInt128(MemoryMarshal.AsBytes(text.AsSpan()))
-        : XxHash128.HashToUInt128((byte[])content);
+    internal static UInt128 Hash(byte[] content) => XxHash128.HashToUInt128(content);
 
     internal void Remember(string output, Dictionary<string, UInt128> hashes)
     {

@@ -73,12 +73,12 @@ public static class OutputWriter
     internal static string FullOutputPath(string outputDirectory) =>
         Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
 
-    /// <summary>Every output path with its content (a page's HTML string or a file's bytes), in output order; a later duplicate wins.</summary>
-    private static List<(string Path, object Content)> Entries(IReadOnlyList<RenderedPage> pages, IReadOnlyList<OutputFile> files)
+    /// <summary>Every output path with its content (a page's UTF-8 HTML or a file's bytes), in output order; a later duplicate wins.</summary>
+    private static List<(string Path, byte[] Content)> Entries(IReadOnlyList<RenderedPage> pages, IReadOnlyList<OutputFile> files)
     {
         var index = new Dictionary<string, int>(pages.Count + files.Count, StringComparer.Ordinal);
-        var entries = new List<(string Path, object Content)>(pages.Count + files.Count);
-        foreach (var (path, content) in pages.Select(p => (p.OutputPath, (object)p.Utf8Html)).Concat(files.Select(f => (f.Path, (object)f.Content))))
+        var entries = new List<(string Path, byte[] Content)>(pages.Count + files.Count);
+        foreach (var (path, content) in pages.Select(p => (p.OutputPath, p.Utf8Html)).Concat(files.Select(f => (f.Path, f.Content))))
         {
             var relative = path.TrimStart('/');
             if (index.TryGetValue(relative, out var at))
@@ -95,7 +95,7 @@ public static class OutputWriter
         return entries;
     }
 
-    private static Dictionary<string, UInt128> ToDictionary(List<(string Path, object Content)> entries, UInt128[] hashes)
+    private static Dictionary<string, UInt128> ToDictionary(List<(string Path, byte[] Content)> entries, UInt128[] hashes)
     {
         var result = new Dictionary<string, UInt128>(entries.Count, StringComparer.Ordinal);
         for (var i = 0; i < entries.Count; i++)
@@ -107,7 +107,7 @@ public static class OutputWriter
     }
 
     /// <summary>Replaces changed and new files one by one (write aside, rename over) and deletes the ones that went away.</summary>
-    private static Dictionary<string, UInt128> Update(string output, List<(string Path, object Content)> entries, OutputState state, IReadOnlySet<string>? changed)
+    private static Dictionary<string, UInt128> Update(string output, List<(string Path, byte[] Content)> entries, OutputState state, IReadOnlySet<string>? changed)
     {
         var hashes = new UInt128[entries.Count];
         var write = new bool[entries.Count];

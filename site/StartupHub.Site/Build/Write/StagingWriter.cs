@@ -12,8 +12,8 @@ namespace StartupHub.Site.Build.Write;
 /// </summary>
 public sealed class StagingWriter : IDisposable
 {
-    private readonly BlockingCollection<(string Path, object Content)> _queue = new(new ConcurrentQueue<(string, object)>());
-    private readonly ConcurrentDictionary<string, object> _streamed = new(StringComparer.Ordinal);
+    private readonly BlockingCollection<(string Path, byte[] Content)> _queue = new(new ConcurrentQueue<(string, byte[])>());
+    private readonly ConcurrentDictionary<string, byte[]> _streamed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, UInt128> _hashes = new(StringComparer.Ordinal);
     private readonly Task[] _writers;
     private readonly string _output;
@@ -46,8 +46,8 @@ public sealed class StagingWriter : IDisposable
         return new StagingWriter(output, parent, Path.GetFileName(output));
     }
 
-    /// <summary>Queues one file (a page's HTML string or bytes). A second file for the same path waits for <see cref="Complete"/>, which decides.</summary>
-    public void Add(string outputPath, object content)
+    /// <summary>Queues one file's bytes (a page's UTF-8 HTML). A second file for the same path waits for <see cref="Complete"/>, which decides.</summary>
+    public void Add(string outputPath, byte[] content)
     {
         var relative = outputPath.TrimStart('/');
         if (_streamed.TryAdd(relative, content))
@@ -61,7 +61,7 @@ public sealed class StagingWriter : IDisposable
     /// <paramref name="beforeSwap"/> on the complete folder, and swaps it in.
     /// </summary>
     /// <returns>The output's paths, or null when <paramref name="beforeSwap"/> cancelled (the staging folder is then deleted).</returns>
-    internal IReadOnlyList<string>? Complete(List<(string Path, object Content)> entries, Func<string, bool>? beforeSwap, OutputState? state)
+    internal IReadOnlyList<string>? Complete(List<(string Path, byte[] Content)> entries, Func<string, bool>? beforeSwap, OutputState? state)
     {
         WaitForWriters();
         var remaining = entries.Where(e => !_streamed.TryGetValue(e.Path, out var content) || !ReferenceEquals(content, e.Content)).ToList();
@@ -119,7 +119,7 @@ public sealed class StagingWriter : IDisposable
         }
     }
 
-    private void Write(string path, object content)
+    private void Write(string path, byte[] content)
     {
         var target = OutputWriter.Target(Staging, path);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
