@@ -12,6 +12,9 @@ namespace StartupHub.LoadTest;
 /// <summary>The same hosting the local `serve` command uses (AddStartupHubForms + MapStartupHubForms), on loopback.</summary>
 internal static class LoadHost
 {
+    /// <summary>When each request reached the app and how long the app took (Kestrel and the client excluded).</summary>
+    public static readonly System.Collections.Concurrent.ConcurrentBag<(long Started, double Milliseconds)> ServerTimes = [];
+
     public static async Task<(WebApplication App, Uri Address)> StartAsync(string manifestPath, string connectionString, string container, TimedFormStore store)
     {
         WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
@@ -35,6 +38,13 @@ internal static class LoadHost
         builder.Services.AddSingleton<StartupHub.Forms.Storage.IFormStore>(store);
         builder.Services.AddStartupHubForms(builder.Configuration);
         WebApplication app = builder.Build();
+        // Times each request inside the host, so the report can tell the app's latency from the HTTP stack's.
+        app.Use(async (context, next) =>
+        {
+            long started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await next(context);
+            ServerTimes.Add((started, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+        });
         app.MapStartupHubForms();
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -40,7 +40,19 @@ if (options.GetValueOrDefault("probe") == "true")
 
 TimedFormStore timedStore = new(new AzureBlobFormStore(connectionString, container));
 (Microsoft.AspNetCore.Builder.WebApplication app, Uri address) = await LoadHost.StartAsync(manifestPath, connectionString, container, timedStore);
-using HttpClient http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+int connectionsOpened = 0;
+using HttpClient http = new(new SocketsHttpHandler
+{
+    MaxConnectionsPerServer = 256,
+    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    ConnectCallback = async (context, cancellationToken) =>
+    {
+        Interlocked.Increment(ref connectionsOpened);
+        System.Net.Sockets.Socket socket = new(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+        await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+        return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+    },
+})
 {
     BaseAddress = address,
     Timeout = TimeSpan.FromSeconds(60),
@@ -121,6 +133,9 @@ try
     Console.WriteLine();
     Console.WriteLine($"[sustained] offering {rate} registrations/s for {seconds} s to one event ({capacity} seats)");
     int total = rate * seconds;
+    double senderLateMs = 0;
+    int connectionsBefore = Volatile.Read(ref connectionsOpened);
+    int sentLate = 0;
     List<Task<Result>> inFlight = new(total);
     timedStore.Reset();
     cpu = new(azurite);
@@ -134,6 +149,9 @@ try
             await Task.Delay(wait, overall.Token);
         }
 
+        TimeSpan late = clock.Elapsed - due;
+        senderLateMs = Math.Max(senderLateMs, late.TotalMilliseconds);
+        sentLate += late > TimeSpan.FromMilliseconds(5) ? 1 : 0;
         inFlight.Add(RegisterAsync(http, "load-sustained", new Request($"sustained{i}@example.jp", $"sustained-{i}"), token, overall.Token));
     }
 
@@ -141,6 +159,9 @@ try
     Result[] sustained = await Task.WhenAll(inFlight);
     double sustainedSeconds = clock.Elapsed.TotalSeconds;
     Report("sustained", sustained, sustainedSeconds, offered: total / offeredSeconds);
+    SlowByTime(sustained, 50);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  sender behind its schedule: at most {senderLateMs:F1} ms; {sentLate} requests sent more than 5 ms late; connections opened {connectionsOpened - connectionsBefore}"));
+    AppTimes(sustained, 50);
     StorageReport(timedStore, total);
     cpu.Report();
     EventLedger sustainedLedger = await ReadLedgerAsync(store, "load-sustained");
@@ -245,14 +266,15 @@ static async Task<Result> SendAsync(HttpClient http, HttpRequestMessage message,
         using HttpResponseMessage response = await http.SendAsync(message, cancellationToken);
         JsonElement json = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
         double ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        return response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created
+        return (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created
             ? new Result((int)response.StatusCode, ms, json.GetProperty("status").GetString(), json.GetProperty("registration_id").GetString(),
                 json.TryGetProperty("cancel_token", out JsonElement t) ? t.GetString() : null)
-            : new Result((int)response.StatusCode, ms, json.TryGetProperty("code", out JsonElement c) ? c.GetString() : null, null, null);
+            : new Result((int)response.StatusCode, ms, json.TryGetProperty("code", out JsonElement c) ? c.GetString() : null, null, null)) with
+        { Started = started };
     }
     catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
     {
-        return new Result(0, Stopwatch.GetElapsedTime(started).TotalMilliseconds, "transport-error", null, null);
+        return new Result(0, Stopwatch.GetElapsedTime(started).TotalMilliseconds, "transport-error", null, null) { Started = started };
     }
 }
 
@@ -264,6 +286,38 @@ static void Report(string phase, Result[] results, double seconds, double? offer
     Console.WriteLine($"  confirmed {results.Count(r => r.Outcome == "confirmed")}, waitlisted {results.Count(r => r.Outcome == "waitlisted")}, cancelled {results.Count(r => r.Outcome == "cancelled")}, 4xx {results.Count(r => r.Status is >= 400 and < 500)}, 5xx/transport {results.Count(r => r.Status >= 500 || r.Status == 0)}");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"  latency p50 {Percentile(latencies, 0.50):F1} ms, p95 {Percentile(latencies, 0.95):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms, max {latencies.DefaultIfEmpty().Max():F1} ms"));
+}
+
+// The slow answers of a phase by the half-second they were sent in: a tail spread evenly is queueing; one
+// clustered in a few windows is a pause (GC, a snapshot, the JIT) that those requests all waited through.
+static void SlowByTime(Result[] results, double thresholdMs)
+{
+    if (results.Length == 0)
+    {
+        return;
+    }
+
+    long first = results.Min(r => r.Started);
+    IEnumerable<string> windows = results
+        .GroupBy(r => (int)(Stopwatch.GetElapsedTime(first, r.Started).TotalSeconds * 2))
+        .OrderBy(g => g.Key)
+        .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key / 2.0:F1}s:{g.Count(r => r.Milliseconds > thresholdMs)}"));
+    Console.WriteLine($"  answers slower than {thresholdMs} ms by half-second sent: {string.Join(' ', windows)}");
+}
+
+// The same figures measured inside the host (from the app's first middleware to its answer): the difference to
+// the client's figures is Kestrel, the loopback and HttpClient, all on the same 2 cores.
+static void AppTimes(Result[] results, double thresholdMs)
+{
+    long firstSent = results.Min(r => r.Started);
+    (long Started, double Milliseconds)[] app = [.. LoadHost.ServerTimes.Where(t => t.Started >= firstSent)];
+    double[] latencies = [.. app.Select(t => t.Milliseconds)];
+    IEnumerable<string> windows = app
+        .GroupBy(t => (int)(Stopwatch.GetElapsedTime(firstSent, t.Started).TotalSeconds * 2))
+        .OrderBy(g => g.Key)
+        .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key / 2.0:F1}s:{g.Count(t => t.Milliseconds > thresholdMs)}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  inside the host: p50 {Percentile(latencies, 0.50):F1} ms, p95 {Percentile(latencies, 0.95):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms; slower than {thresholdMs} ms by half-second: {string.Join(' ', windows)}"));
 }
 
 static void StorageReport(TimedFormStore store, int requests)
@@ -317,4 +371,8 @@ int Int(string name, int fallback) =>
 
 internal sealed record Request(string Email, string IdempotencyKey);
 
-internal sealed record Result(int Status, double Milliseconds, string? Outcome, string? RegistrationId, string? CancelToken);
+internal sealed record Result(int Status, double Milliseconds, string? Outcome, string? RegistrationId, string? CancelToken)
+{
+    /// <summary>When the request was sent (Stopwatch timestamp): places slow answers in time.</summary>
+    public long Started { get; init; }
+}

@@ -21,12 +21,12 @@ public sealed class EventLedger
 
     public Dictionary<string, SessionLedger> Sessions { get; set; } = [];
 
-    public Dictionary<string, LedgerRegistration> Registrations { get; set; } = [];
+    public LedgerMap<LedgerRegistration> Registrations { get; set; } = new();
 
     /// <summary>Keyed email fingerprint → registration id, for active (not cancelled) registrations only.</summary>
-    public Dictionary<string, string> ActiveByEmail { get; set; } = [];
+    public LedgerMap<string> ActiveByEmail { get; set; } = new();
 
-    public Dictionary<string, IdempotencyEntry> IdempotencyKeys { get; set; } = [];
+    public LedgerMap<IdempotencyEntry> IdempotencyKeys { get; set; } = new();
 
     /// <summary>Append-only history of seat changes; lets anyone replay the ledger and check that no version
     /// ever had more confirmed than seats and that promotions followed the waitlist order.</summary>
@@ -86,10 +86,10 @@ public sealed class EventLedger
         NextNumber = NextNumber,
         Sessions = Sessions.ToDictionary(s => s.Key, s => new SessionLedger { Capacity = s.Value.Capacity, Confirmed = [.. s.Value.Confirmed], Waitlist = [.. s.Value.Waitlist] }, Sessions.Comparer),
         // Shallow: entries are never changed in place (LedgerRules replaces an entry to change it), so the
-        // copy shares them with the committed ledger and a batch costs O(registrations) pointer copies only.
-        Registrations = new Dictionary<string, LedgerRegistration>(Registrations, Registrations.Comparer),
-        ActiveByEmail = new Dictionary<string, string>(ActiveByEmail, ActiveByEmail.Comparer),
-        IdempotencyKeys = new Dictionary<string, IdempotencyEntry>(IdempotencyKeys, IdempotencyKeys.Comparer),
+        // copy shares them with the committed ledger, and the maps share all but their recent changes.
+        Registrations = Registrations.Copy(),
+        ActiveByEmail = ActiveByEmail.Copy(),
+        IdempotencyKeys = IdempotencyKeys.Copy(),
         Changes = [.. Changes],
     };
 
