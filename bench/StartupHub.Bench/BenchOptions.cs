@@ -2,8 +2,10 @@ using System.Globalization;
 
 namespace StartupHub.Bench;
 
-/// <summary>Command line: <c>--pages 1000,10000</c> (repeatable), <c>--runs 5</c>, <c>--search</c>, <c>--keep</c>, <c>--root DIR</c>.</summary>
-internal sealed record BenchOptions(IReadOnlyList<int> PageCounts, bool SearchIndex, bool Keep, string RepoRoot, int Runs)
+/// <summary>Command line: <c>--pages 1000,10000</c> (repeatable), <c>--runs 5</c> (cold builds, and edits unless
+/// <c>--edits N</c> says otherwise: many edits and one cold build make a profile of the rebuilds), <c>--search</c>,
+/// <c>--keep</c>, <c>--root DIR</c>.</summary>
+internal sealed record BenchOptions(IReadOnlyList<int> PageCounts, bool SearchIndex, bool Keep, string RepoRoot, int Runs, int Edits)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -12,6 +14,7 @@ internal sealed record BenchOptions(IReadOnlyList<int> PageCounts, bool SearchIn
         var keep = false;
         string? root = null;
         var runs = 5;
+        int? edits = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -28,15 +31,18 @@ internal sealed record BenchOptions(IReadOnlyList<int> PageCounts, bool SearchIn
                 case "--runs" when i + 1 < args.Length:
                     runs = Math.Max(1, int.Parse(args[++i], CultureInfo.InvariantCulture));
                     break;
+                case "--edits" when i + 1 < args.Length:
+                    edits = Math.Max(1, int.Parse(args[++i], CultureInfo.InvariantCulture));
+                    break;
                 case "--root" when i + 1 < args.Length:
                     root = args[++i];
                     break;
                 default:
-                    throw new ArgumentException($"不明な引数です: {args[i]}（使い方: --pages 1000,10000 [--runs 5] [--search] [--keep] [--root DIR]）");
+                    throw new ArgumentException($"不明な引数です: {args[i]}（使い方: --pages 1000,10000 [--runs 5] [--edits N] [--search] [--keep] [--root DIR]）");
             }
         }
 
-        return new BenchOptions(counts.Count > 0 ? counts : [1000, 10000], search, keep, root ?? FindRepoRoot(), runs);
+        return new BenchOptions(counts.Count > 0 ? counts : [1000, 10000], search, keep, root ?? FindRepoRoot(), runs, edits ?? runs);
     }
 
     private static string FindRepoRoot()

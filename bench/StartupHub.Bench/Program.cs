@@ -10,7 +10,7 @@ using StartupHub.Bench;
 using StartupHub.Site.Build;
 
 var options = BenchOptions.Parse(args);
-Console.WriteLine($"StartupHub ビルドベンチマーク（.NET {Environment.Version}, {Environment.ProcessorCount} コア, Server GC={GCSettings.IsServerGC}, 並行 GC={GCSettings.LatencyMode != GCLatencyMode.Batch}, 検索インデックス={(options.SearchIndex ? "あり" : "なし")}, 各 {options.Runs} 回の中央値）");
+Console.WriteLine($"StartupHub ビルドベンチマーク（.NET {Environment.Version}, {Environment.ProcessorCount} コア, Server GC={GCSettings.IsServerGC}, 並行 GC={GCSettings.LatencyMode != GCLatencyMode.Batch}, 検索インデックス={(options.SearchIndex ? "あり" : "なし")}, 初回ビルド {options.Runs} 回・各編集 {options.Edits} 回の中央値）");
 Console.WriteLine($"負荷: {LoadAverage()}");
 
 var failed = false;
@@ -36,7 +36,7 @@ foreach (var count in options.PageCounts)
     var body = Repeat("本文を1ファイル変更（走査）", n => site.TouchOne(SyntheticSite.News(n * 7)), _ => builder.Build(buildOptions));
     var bodyWatch = Repeat("本文を1ファイル変更（監視のパス）", n => site.TouchOne(SyntheticSite.News((n * 7) + 3)), path => builder.Rebuild(buildOptions, [path]));
     var eventScan = Repeat("イベントのタイトルを変更（走査）", n => site.RetitleOne(SyntheticSite.Event(n)), _ => builder.Build(buildOptions));
-    var eventWatch = Repeat("イベントのタイトルを変更（監視のパス）", n => site.RetitleOne(SyntheticSite.Event(n + options.Runs)), path => builder.Rebuild(buildOptions, [path]));
+    var eventWatch = Repeat("イベントのタイトルを変更（監視のパス）", n => site.RetitleOne(SyntheticSite.Event(n + options.Edits)), path => builder.Rebuild(buildOptions, [path]));
     var newsWatch = Repeat("お知らせのタイトルを変更（監視のパス）", n => site.RetitleOne(SyntheticSite.News(n * 11)), path => builder.Rebuild(buildOptions, [path]));
     failed |= cold.Concat(body).Concat(bodyWatch).Concat(eventScan).Concat(eventWatch).Concat(newsWatch).Any(f => !f.Succeeded);
 
@@ -56,7 +56,7 @@ foreach (var count in options.PageCounts)
     List<Figures> Repeat(string label, Func<int, string> edit, Func<string, BuildResult> rebuild)
     {
         var figures = new List<Figures>();
-        for (var run = 0; run < options.Runs; run++)
+        for (var run = 0; run < options.Edits; run++)
         {
             var path = edit(run);
             figures.Add(Measure($"{label} {run + 1}", () => rebuild(path)));

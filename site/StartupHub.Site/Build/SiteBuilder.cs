@@ -30,6 +30,9 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
     private readonly ConcurrentDictionary<TemplateDirectories, TemplateEngine> _engines = new();
     private readonly OutputState _written = new();
 
+    // The link check's targets, kept for the next rebuild (LinkTargets.cs).
+    private readonly LinkTargets _linkTargets = new();
+
     // The last successful written build, for the dev server's body-only rebuilds (BodyEdits.cs).
     private LastBuild? _last;
 
@@ -127,7 +130,7 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
         PageScan[] scans = [.. rendered.Scans.OfType<PageScan>()];
         clock.Time("リンク確認", () =>
         {
-            foreach (var diagnostic in LinkChecker.Check(context, files, scans))
+            foreach (var diagnostic in LinkChecker.Check(context, files, scans, targets: _linkTargets))
             {
                 diagnostics.Add(diagnostic);
             }
@@ -188,11 +191,11 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
 
     /// <summary>Plans every page; returns, per source path, the detail pages holding that item's own body as page.content.</summary>
     private static (PagePlan[] Plans, Dictionary<string, List<int>> OwnBodies) Plan(
-        SiteContent published, ViewIndex views, TrackedHtml tracked, Uri baseUrl, bool preview, DateTimeOffset now, string settingsPath, Func<ContentItem, PagePlan?>? reuse = null)
+        SiteContent published, ViewIndex views, TrackedHtml tracked, Uri baseUrl, bool preview, DateTimeOffset now, string settingsPath, Func<ContentItem, PagePlan?>? reuse = null, HashSet<PagePlan>? reused = null)
     {
         // The planner copies a detail page's own body into page.content; any other body it read shapes pages we cannot name.
         var planned = new HashSet<string>(StringComparer.Ordinal);
-        PagePlan[] plans = [.. PageReads.Track(planned, () => new PagePlanner(published, views, baseUrl, preview, now, settingsPath) { Reuse = reuse }.Plan())];
+        PagePlan[] plans = [.. PageReads.Track(planned, () => new PagePlanner(published, views, baseUrl, preview, now, settingsPath) { Reuse = reuse, ReusedPlans = reused }.Plan())];
         var ownBodies = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < plans.Length; i++)
         {

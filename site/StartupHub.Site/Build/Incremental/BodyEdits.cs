@@ -72,7 +72,7 @@ public sealed partial class SiteBuilder
     /// page changed or an output file came or went (a link elsewhere may now point at nothing, or at something).
     /// </summary>
     /// <param name="previousScans">The last scans, in the order of <paramref name="pages"/>.</param>
-    private static PageScan[] CheckLinks(
+    private PageScan[] CheckLinks(
         OutputContext context, IReadOnlyList<OutputFile> previousFiles, PageScan[] previousScans, RenderedPage[] pages, IReadOnlyList<OutputFile> files, IReadOnlyList<int> rerender, DiagnosticBag diagnostics)
     {
         var scans = (PageScan[])previousScans.Clone();
@@ -87,7 +87,7 @@ public sealed partial class SiteBuilder
         }
 
         var check = rerender.ToHashSet();
-        foreach (var diagnostic in LinkChecker.Check(context with { Pages = pages }, files, scans, everything ? null : check.Contains))
+        foreach (var diagnostic in LinkChecker.Check(context with { Pages = pages }, files, scans, everything ? null : check.Contains, _linkTargets))
         {
             diagnostics.Add(diagnostic);
         }

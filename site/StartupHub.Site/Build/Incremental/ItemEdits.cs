@@ -32,7 +32,7 @@ public sealed partial class SiteBuilder
 
         var settingsPath = Relative(options, Path.Combine(options.ContentDirectory, "site.yml"));
         var diagnostics = new DiagnosticBag();
-        var read = clock.Time("読み込み・検証", () => ReadItems(last, changes, settingsPath, diagnostics));
+        var read = clock.Time("読み込み", () => ReadItems(last, changes, diagnostics));
         if (read is not { } edited || HasAny(diagnostics))
         {
             return null;
@@ -45,6 +45,11 @@ public sealed partial class SiteBuilder
             last.Content.SourceMap.AddTree(item.SourcePath, "", tree);
             last.Content.SourceMap.SetBodyFirstLine(item.SourcePath, changes.Files.Single(f => f.Path == item.SourcePath).Text.BodyFirstLine);
         }
+
+        // Every validation rule runs on the other core while this one builds views and plans and renders; its verdict
+        // is awaited before any output is generated or written. Nothing it reads is changed meanwhile (the source map
+        // was updated above; the content records are immutable).
+        var validation = Task.Run(() => Validate(last, edited, settingsPath));
 
         var items = edited.ConvertAll(e => e.Item);
         var content = Replace(last.Content, items);
@@ -67,7 +72,8 @@ public sealed partial class SiteBuilder
             var views = new ViewIndex(published, last.Html, last.Now);
             return (views, new SiteView(published.Settings, views, last.BaseUrl, options.Preview), ReusablePlans(last, items));
         });
-        var (plans, ownBodies) = clock.Time("計画", () => Plan(published, views, last.Html, last.BaseUrl, options.Preview, last.Now, settingsPath, reuse));
+        var reused = new HashSet<PagePlan>(ReferenceEqualityComparer.Instance);
+        var (plans, ownBodies) = clock.Time("計画", () => Plan(published, views, last.Html, last.BaseUrl, options.Preview, last.Now, settingsPath, reuse, reused));
         if (HasAny(diagnostics) || MatchPlans(last, plans) is not { } previous)
         {
             return null;
@@ -84,27 +90,43 @@ public sealed partial class SiteBuilder
             Parallel.For(0, plans.Length, i =>
             {
                 var before = last.Pages[previous[i]];
-                pages[i] = before with { Title = plans[i].Page.Title, Item = plans[i].Item, LastModified = plans[i].LastModified };
+                var plan = plans[i];
+                // Every field but the HTML as the render will give it: the other outputs are generated from these
+                // while the pages render.
+                pages[i] = before.Title == plan.Page.Title && ReferenceEquals(before.Item, plan.Item) && before.LastModified == plan.LastModified
+                    && before.Kind == plan.Page.Kind && before.Indexable == !plan.Page.Noindex
+                    ? before
+                    : before with { Title = plan.Page.Title, Item = plan.Item, LastModified = plan.LastModified, Kind = plan.Page.Kind, Indexable = !plan.Page.Noindex };
                 reads[i] = last.Reads[previous[i]];
                 scans[i] = last.Scans[previous[i]];
-                again[i] = stale.Contains(previous[i]) || !PlanComparer.Same(last.Plans[previous[i]], plans[i]);
+                // A reused plan is the previous plan of this same page (same URL, see MatchPlans) with a new view of the same item.
+                again[i] = stale.Contains(previous[i]) || !(reused.Contains(plan) || PlanComparer.Same(last.Plans[previous[i]], plan));
             });
 
             return Enumerable.Range(0, plans.Length).Where(i => again[i]).ToList();
         });
 
+        // The other outputs (sitemap, feed, calendars, manifest...) read the pages' addresses, titles and dates, all
+        // final above, and never the HTML being rendered: they are generated on the side while the pages render.
+        var context = new OutputContext(published, options, pages, last.Now);
+        var generating = Task.Run(() => Generate(context));
         clock.Time("描画", () => Parallel.ForEach(rerender, i =>
         {
             reads[i] = new HashSet<string>(StringComparer.Ordinal);
-            pages[i] = RenderPage(last.Templates, site, last.Assets, last.BaseUrl, plans[i], plans[i].Item, reads[i], diagnostics)!;
+            // A failed render keeps the old page for the generators' sake; its diagnostic ends this rebuild below.
+            pages[i] = RenderPage(last.Templates, site, last.Assets, last.BaseUrl, plans[i], plans[i].Item, reads[i], diagnostics) ?? pages[i];
         }));
         if (HasAny(diagnostics))
         {
             return null;
         }
 
-        var context = new OutputContext(published, options, pages, last.Now);
-        var generated = clock.Time("出力", () => Generate(context));
+        if (HasAny(clock.Time("検証", () => validation.GetAwaiter().GetResult())))
+        {
+            return null;
+        }
+
+        var generated = clock.Time("出力", () => generating.GetAwaiter().GetResult());
         IReadOnlyList<OutputFile> files = [.. generated, .. last.StaticFiles];
         var checkedScans = clock.Time("リンク確認", () => CheckLinks(context, last.Files, scans, pages, files, rerender, diagnostics));
         if (HasAny(diagnostics))
@@ -112,8 +134,20 @@ public sealed partial class SiteBuilder
             return null;
         }
 
-        var touched = rerender.Select(i => pages[i].OutputPath.TrimStart('/')).Concat(generated.Select(f => f.Path.TrimStart('/'))).ToHashSet(StringComparer.Ordinal);
-        var written = clock.Time("書き込み", () => OutputWriter.Write(options.OutputDirectory, pages, files, null, _written, touched)) ?? [];
+        // The pages have the same paths as last time (MatchPlans); when the other files do too, only what was rendered
+        // or generated again is compared with what is on disk.
+        var samePaths = files.Count == last.Files.Count && files.Select(f => f.Path).SequenceEqual(last.Files.Select(f => f.Path), StringComparer.Ordinal);
+        var written = clock.Time("書き込み", () =>
+        {
+            if (samePaths && OutputWriter.TryUpdateSamePaths(
+                options.OutputDirectory, [.. rerender.Select(i => (pages[i].OutputPath, pages[i].Utf8Html)), .. generated.Select(f => (f.Path, f.Content))], pages.Length + files.Count, _written))
+            {
+                return last.Written;
+            }
+
+            var touched = rerender.Select(i => pages[i].OutputPath.TrimStart('/')).Concat(generated.Select(f => f.Path.TrimStart('/'))).ToHashSet(StringComparer.Ordinal);
+            return OutputWriter.Write(options.OutputDirectory, pages, files, null, _written, touched);
+        }) ?? [];
 
         foreach (var item in items)
         {
@@ -139,8 +173,8 @@ public sealed partial class SiteBuilder
         return new BuildResult(last.Diagnostics, pages, written, clock.Timings);
     }
 
-    /// <summary>The edited items, read and validated, or null when one cannot take this path.</summary>
-    private static List<(ContentItem Item, Loading.YMapping Tree)>? ReadItems(LastBuild last, Changes changes, string settingsPath, DiagnosticBag diagnostics)
+    /// <summary>The edited items, read (not yet validated), or null when one cannot take this path.</summary>
+    private static List<(ContentItem Item, Loading.YMapping Tree)>? ReadItems(LastBuild last, Changes changes, DiagnosticBag diagnostics)
     {
         var edited = new List<(ContentItem Item, Loading.YMapping Tree)>();
         foreach (var file in changes.Files)
@@ -159,17 +193,20 @@ public sealed partial class SiteBuilder
             edited.Add(read);
         }
 
-        if (HasAny(diagnostics))
-        {
-            return null;
-        }
+        return edited;
+    }
 
-        // Every rule, over the whole content (references run both ways), but only the edited items keep their bodies:
-        // the body rule parses Markdown, and the other bodies are the ones the last build checked clean.
+    /// <summary>
+    /// Every rule, over the whole content (references run both ways), but only the edited items keep their bodies:
+    /// the body rule parses Markdown, and the other bodies are the ones the last build checked clean.
+    /// </summary>
+    private static DiagnosticBag Validate(LastBuild last, List<(ContentItem Item, Loading.YMapping Tree)> edited, string settingsPath)
+    {
+        var diagnostics = new DiagnosticBag();
         last.Bodiless ??= Replace(last.Content, [.. last.Items.Values.Where(i => i.Body.Length > 0).Select(i => i with { Body = "" })]);
         var content = Replace(last.Bodiless, [.. edited.Select(e => e.Item)]);
         ContentValidator.Validate(content, diagnostics, new Loading.LoadFaults(), settingsPath);
-        return edited;
+        return diagnostics;
     }
 
     /// <summary>
@@ -182,17 +219,41 @@ public sealed partial class SiteBuilder
     {
         var edited = items.Select(i => i.SourcePath).ToHashSet(StringComparer.Ordinal);
         var peopleEdited = items.Exists(i => i is Person);
-        var previous = new Dictionary<string, PagePlan?>(StringComparer.Ordinal);
-        foreach (var plan in last.Plans)
+        var plans = last.Plans;
+        var index = last.DetailPlanIndex ??= DetailPlanIndex(plans);
+        return item =>
         {
-            if (plan.Item is { } item && plan.Page.Item is IContentView)
+            if (edited.Contains(item.SourcePath) || (item is Event && peopleEdited) || !index.TryGetValue(item.SourcePath, out var at) || at < 0)
             {
-                // An item with two detail pages could not tell which plan is which: both are planned again.
-                previous[item.SourcePath] = previous.ContainsKey(item.SourcePath) ? null : plan;
+                return null;
+            }
+
+            // The index was made for an earlier build's plans; pages keep their order unless an edit reorders a list,
+            // and a plan that moved is planned anew (and the index made again for the next rebuild).
+            if (at < plans.Length && plans[at] is { Item: { } planned, Page.Item: IContentView } plan && planned.SourcePath == item.SourcePath)
+            {
+                return plan;
+            }
+
+            last.DetailPlanIndex = null;
+            return null;
+        };
+    }
+
+    /// <summary>Source path → position of that item's detail page in <paramref name="plans"/>; -1 for an item with two
+    /// detail pages (which could not tell which plan is which: both are planned again).</summary>
+    private static Dictionary<string, int> DetailPlanIndex(PagePlan[] plans)
+    {
+        var index = new Dictionary<string, int>(plans.Length, StringComparer.Ordinal);
+        for (var i = 0; i < plans.Length; i++)
+        {
+            if (plans[i].Item is { } item && plans[i].Page.Item is IContentView)
+            {
+                index[item.SourcePath] = index.ContainsKey(item.SourcePath) ? -1 : i;
             }
         }
 
-        return item => edited.Contains(item.SourcePath) || (item is Event && peopleEdited) ? null : previous.GetValueOrDefault(item.SourcePath);
+        return index;
     }
 
     /// <summary>Warnings too: this path keeps no diagnostics, so the full build must report any.</summary>

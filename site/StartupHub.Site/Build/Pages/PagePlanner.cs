@@ -16,6 +16,10 @@ public sealed class PagePlanner(SiteContent content, ViewIndex views, Uri baseUr
     /// </summary>
     internal Func<ContentItem, PagePlan?>? Reuse { get; init; }
 
+    /// <summary>Filled with the plans made from <see cref="Reuse"/> whose page variable is the previous one but for the
+    /// new view object of the same item (by reference): the rebuild need not compare them (PlanComparer).</summary>
+    internal HashSet<PagePlan>? ReusedPlans { get; init; }
+
     public const int NewsPerPage = 10;
     private static readonly Breadcrumb Home = new("ホーム", "/");
 
@@ -120,10 +124,22 @@ public sealed class PagePlanner(SiteContent content, ViewIndex views, Uri baseUr
         }, null, new SourceLocation(settingsPath, 1, 1), null);
 
     /// <param name="parentCrumbs">The breadcrumbs above the page; the page's own (title, url) is appended only when it is planned anew.</param>
-    private PagePlan Detail(string url, string layout, string title, string? description, object view, ContentItem item, ImageRef? image, IReadOnlyList<Breadcrumb> parentCrumbs, DateTimeOffset? lastModified) =>
-        Reuse?.Invoke(item) is { } previous
-            ? previous with { Page = previous.Page with { Item = view, Content = views.Html(item) }, Item = item }
-            : Plan(url, layout, title, description, view, item, image, [.. parentCrumbs, new(title, url)], lastModified);
+    private PagePlan Detail(string url, string layout, string title, string? description, object view, ContentItem item, ImageRef? image, IReadOnlyList<Breadcrumb> parentCrumbs, DateTimeOffset? lastModified)
+    {
+        if (Reuse?.Invoke(item) is not { } previous)
+        {
+            return Plan(url, layout, title, description, view, item, image, [.. parentCrumbs, new(title, url)], lastModified);
+        }
+
+        var content = views.Html(item);
+        var plan = previous with { Page = previous.Page with { Item = view, Content = content }, Item = item };
+        if (ReferenceEquals(content, previous.Page.Content) || content == previous.Page.Content)
+        {
+            ReusedPlans?.Add(plan);
+        }
+
+        return plan;
+    }
 
     private PagePlan Plan(string url, string layout, string title, string? description, object view, ContentItem item, ImageRef? image, IReadOnlyList<Breadcrumb> crumbs, DateTimeOffset? lastModified) =>
         new(new PageView

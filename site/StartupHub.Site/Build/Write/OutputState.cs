@@ -24,6 +24,23 @@ public sealed class OutputState
 
     internal IEnumerable<string> Paths => _hashes.Keys;
 
+    internal int Count => _hashes.Count;
+
+    /// <summary>The known hashes with <paramref name="updates"/> applied, changing the dictionary in place (it is only
+    /// ever handed back to <see cref="Remember"/> by the same write).</summary>
+    internal Dictionary<string, UInt128> With(IEnumerable<(string Path, UInt128 Hash)> updates)
+    {
+        lock (_gate)
+        {
+            foreach (var (path, hash) in updates)
+            {
+                _hashes[path] = hash;
+            }
+
+            return _hashes;
+        }
+    }
+
     internal bool TryGetHash(string path, out UInt128 hash) => _hashes.TryGetValue(path, out hash);
 
     internal static UInt128 Hash(byte[] content) => XxHash128.HashToUInt128(content);

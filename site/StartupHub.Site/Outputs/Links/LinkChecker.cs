@@ -27,7 +27,8 @@ public static class LinkChecker
         Check(context, otherOutputs, Scan(context.Pages));
 
     /// <summary>As <see cref="Check(OutputContext, IEnumerable{OutputFile})"/> with the pages already scanned; <paramref name="checkPage"/> picks whose links are checked.</summary>
-    internal static IReadOnlyList<Diagnostic> Check(OutputContext context, IEnumerable<OutputFile> otherOutputs, PageScan[] scans, Func<int, bool>? checkPage = null)
+    /// <param name="targets">Kept by the caller between builds to spare rebuilding the link targets (see <see cref="LinkTargets"/>).</param>
+    internal static IReadOnlyList<Diagnostic> Check(OutputContext context, IEnumerable<OutputFile> otherOutputs, PageScan[] scans, Func<int, bool>? checkPage = null, LinkTargets? targets = null)
     {
         var ignored = DefaultIgnoredPrefixes.ToList();
         if (context.Content.Settings.ApiBase.StartsWith('/'))
@@ -35,7 +36,7 @@ public static class LinkChecker
             ignored.Add(context.Content.Settings.ApiBase);
         }
 
-        return Check(scans, otherOutputs.Select(o => o.Path), context.BaseUrl, context.Options.RootDirectory, ignored, checkPage);
+        return Check(scans, otherOutputs.Select(o => o.Path), context.BaseUrl, context.Options.RootDirectory, ignored, checkPage, targets);
     }
 
     /// <summary>Scans every page once, in parallel.</summary>
@@ -65,17 +66,13 @@ public static class LinkChecker
         Uri baseUrl,
         string? rootDirectory,
         IEnumerable<string>? ignoredPrefixes,
-        Func<int, bool>? checkPage = null)
+        Func<int, bool>? checkPage = null,
+        LinkTargets? targets = null)
     {
         var ignored = (ignoredPrefixes ?? DefaultIgnoredPrefixes).ToArray();
-        var files = new HashSet<string>(otherFiles.Select(Normalize), StringComparer.Ordinal);
-        var byFile = new Dictionary<string, PageScan>(StringComparer.Ordinal);
-        foreach (var scan in scans)
-        {
-            var path = Normalize(scan.Page.OutputPath);
-            files.Add(path);
-            byFile[path] = scan;
-        }
+        targets = (targets ?? new LinkTargets()).Update(scans, [.. otherFiles]);
+        var files = targets.Files;
+        var byFile = targets.ByFile;
 
         var sources = new SourceLines(rootDirectory);
         var inSource = new ConcurrentBag<Diagnostic>();
@@ -198,5 +195,5 @@ public static class LinkChecker
         }
     }
 
-    private static string Normalize(string path) => path.Replace('\\', '/').TrimStart('/');
+    internal static string Normalize(string path) => path.Replace('\\', '/').TrimStart('/');
 }
