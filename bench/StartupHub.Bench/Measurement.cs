@@ -6,7 +6,7 @@ namespace StartupHub.Bench;
 
 /// <summary>One timed build: wall time, throughput, memory and GC work, printed as one block.</summary>
 /// CPU time (user and kernel, this process) is printed too: on a shared machine it moves less than wall time.
-internal sealed record Measurement(string Label, BuildResult Result, TimeSpan Wall, long AllocatedBytes, int Gen0, int Gen1, int Gen2, long PeakWorkingSet, long HeapAfter, TimeSpan UserCpu, TimeSpan KernelCpu)
+internal sealed record Measurement(string Label, BuildResult Result, TimeSpan Wall, long AllocatedBytes, int Gen0, int Gen1, int Gen2, long PeakWorkingSet, long HeapAfter, TimeSpan UserCpu, TimeSpan KernelCpu, TimeSpan GcPause)
 {
     public static Measurement Run(string label, Func<BuildResult> build)
     {
@@ -16,6 +16,7 @@ internal sealed record Measurement(string Label, BuildResult Result, TimeSpan Wa
         var (g0, g1, g2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         using var process = Process.GetCurrentProcess();
         var (user, kernel) = (process.UserProcessorTime, process.PrivilegedProcessorTime);
+        var paused = GC.GetTotalPauseDuration();
         var stopwatch = Stopwatch.StartNew();
         var result = build();
         var wall = stopwatch.Elapsed;
@@ -31,7 +32,8 @@ internal sealed record Measurement(string Label, BuildResult Result, TimeSpan Wa
             process.PeakWorkingSet64,
             GC.GetGCMemoryInfo().HeapSizeBytes,
             process.UserProcessorTime - user,
-            process.PrivilegedProcessorTime - kernel);
+            process.PrivilegedProcessorTime - kernel,
+            GC.GetTotalPauseDuration() - paused);
     }
 
     public void Print(TextWriter output, string load)
@@ -39,7 +41,7 @@ internal sealed record Measurement(string Label, BuildResult Result, TimeSpan Wa
         var pages = Result.Pages.Count;
         var perSecond = pages / Math.Max(Wall.TotalSeconds, 0.001);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {Label}: {Wall.TotalMilliseconds:0} ms, {pages} ページ, {perSecond:0} ページ/秒, CPU ユーザー {UserCpu.TotalMilliseconds:0} ms + カーネル {KernelCpu.TotalMilliseconds:0} ms, 負荷 {load}"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    メモリ: ピーク作業セット {Mb(PeakWorkingSet)} MB（プロセス開始から）, GC ヒープ {Mb(HeapAfter)} MB, 割り当て {Mb(AllocatedBytes)} MB, GC 回数 gen0/1/2 = {Gen0}/{Gen1}/{Gen2}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    メモリ: ピーク作業セット {Mb(PeakWorkingSet)} MB（プロセス開始から）, GC ヒープ {Mb(HeapAfter)} MB, 割り当て {Mb(AllocatedBytes)} MB, GC 回数 gen0/1/2 = {Gen0}/{Gen1}/{Gen2}, GC による停止 {GcPause.TotalMilliseconds:0} ms"));
         output.WriteLine("    フェーズ: " + string.Join(", ", Result.Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Phase} {t.Elapsed.TotalMilliseconds:0} ms"))));
         foreach (var diagnostic in Result.Diagnostics.Take(5))
         {

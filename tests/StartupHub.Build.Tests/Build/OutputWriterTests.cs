@@ -37,6 +37,68 @@ public sealed class OutputWriterTests
             .Select(f => Path.GetRelativePath(site.Output, f).Replace('\\', '/')).Order(StringComparer.Ordinal));
     }
 
+    /// <summary>A front matter edit keeps every output path: the rebuild compares and writes only what it rendered or
+    /// generated again (OutputWriter.TryUpdateSamePaths), and the rest of the folder is not touched.</summary>
+    [Fact]
+    public void Front_matter_edit_writes_only_the_outputs_whose_content_changed()
+    {
+        using var site = TempSite.Create();
+        var builder = new SiteBuilder();
+        site.Write("content/news/first.md", "---\ntitle: 最初のお知らせ\ndate: 2025-09-20T10:00\n---\n本文\n");
+        site.Write("content/news/second.md", "---\ntitle: 二つ目のお知らせ\ndate: 2025-09-21T10:00\n---\n本文\n");
+        var first = site.BuildOk(builder);
+        var before = Directory.EnumerateFiles(site.Output, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
+        foreach (var file in before.Keys)
+        {
+            File.SetLastWriteTimeUtc(file, LongAgo);
+        }
+
+        site.Write("content/news/first.md", "---\ntitle: 題名を直したお知らせ\ndate: 2025-09-20T10:00\n---\n本文\n");
+        var result = site.BuildOk(builder);
+
+        Assert.Contains(result.Timings, t => t.Phase == "計画"); // the item path, not a full build
+        Assert.Contains("題名を直したお知らせ", File.ReadAllText(Path.Combine(site.Output, "news", "first", "index.html")), StringComparison.Ordinal);
+        var changed = before.Keys.Where(f => !File.ReadAllBytes(f).AsSpan().SequenceEqual(before[f])).ToHashSet();
+        Assert.Contains(Path.Combine(site.Output, "news", "first", "index.html"), changed);
+        Assert.Contains(Path.Combine(site.Output, "news", "second", "index.html"), before.Keys.Except(changed));
+        foreach (var file in before.Keys)
+        {
+            Assert.True(changed.Contains(file) == (File.GetLastWriteTimeUtc(file) != LongAgo), $"{file}: {(changed.Contains(file) ? "changed but not written" : "written without a change")}");
+        }
+
+        Assert.Empty(Directory.GetFiles(site.Output, ".site-tmp-*", SearchOption.AllDirectories));
+        Assert.Equal(first.FilesWritten.Order(StringComparer.Ordinal), result.FilesWritten.Order(StringComparer.Ordinal));
+        Assert.Equal(result.FilesWritten.Order(StringComparer.Ordinal), Directory.EnumerateFiles(site.Output, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(site.Output, f).Replace('\\', '/')).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Same_path_update_declines_a_folder_it_did_not_write_or_a_path_it_does_not_know()
+    {
+        using var site = TempSite.Create();
+        var state = new OutputState();
+        Assert.False(OutputWriter.TryUpdateSamePaths(site.Output, [("index.html", "<p>x</p>"u8.ToArray())], 1, state));
+        Assert.False(Directory.Exists(site.Output));
+
+        var written = OutputWriter.Write(site.Output, [], [new OutputFile("a.txt", "a"u8.ToArray()), new OutputFile("b.txt", "b"u8.ToArray())], state: state);
+        Assert.Equal(["a.txt", "b.txt"], written!.Order(StringComparer.Ordinal));
+
+        Assert.False(OutputWriter.TryUpdateSamePaths(site.Output, [("c.txt", "c"u8.ToArray())], 2, state));
+        Assert.False(OutputWriter.TryUpdateSamePaths(site.Output, [("a.txt", "a2"u8.ToArray())], 3, state));
+        Assert.False(File.Exists(Path.Combine(site.Output, "c.txt")));
+        Assert.Equal("a", File.ReadAllText(Path.Combine(site.Output, "a.txt")));
+
+        File.SetLastWriteTimeUtc(Path.Combine(site.Output, "b.txt"), LongAgo);
+        Assert.True(OutputWriter.TryUpdateSamePaths(site.Output, [("a.txt", "a2"u8.ToArray()), ("/b.txt", "b"u8.ToArray())], 2, state));
+        Assert.Equal("a2", File.ReadAllText(Path.Combine(site.Output, "a.txt")));
+        Assert.Equal(LongAgo, File.GetLastWriteTimeUtc(Path.Combine(site.Output, "b.txt")));
+
+        // The state learned the new content: writing "a2" again is no change, and a full comparison agrees.
+        File.SetLastWriteTimeUtc(Path.Combine(site.Output, "a.txt"), LongAgo);
+        OutputWriter.Write(site.Output, [], [new OutputFile("a.txt", "a2"u8.ToArray()), new OutputFile("b.txt", "b"u8.ToArray())], state: state);
+        Assert.Equal(LongAgo, File.GetLastWriteTimeUtc(Path.Combine(site.Output, "a.txt")));
+    }
+
     [Fact]
     public void Failed_rebuild_with_the_same_builder_leaves_the_output_untouched()
     {
