@@ -47,7 +47,7 @@ internal sealed class ContentFiles(string contentDirectory, string rootDirectory
             return null;
         }
 
-        var node = YamlTreeReader.Parse(File.ReadAllText(full).TrimStart('\uFEFF'), path, 1, Diagnostics);
+        var node = YamlTreeReader.Parse(ContentText.Read(full).TrimStart('\uFEFF'), path, 1, Diagnostics);
         if (node is not null)
             SourceMap.AddTree(path, "", node);
         return node;
@@ -128,11 +128,11 @@ internal sealed class ContentFiles(string contentDirectory, string rootDirectory
     private string PathOf(YMapping mapping) => _paths[mapping];
 
     private YNode? ReadYamlFile(string full, string path) =>
-        YamlTreeReader.Parse(File.ReadAllText(full).TrimStart('\uFEFF'), path, 1, Diagnostics);
+        YamlTreeReader.Parse(ContentText.Read(full).TrimStart('\uFEFF'), path, 1, Diagnostics);
 
     private (YNode? Node, string Body, FrontMatter? Split) ReadMarkdown(string full, string path)
     {
-        var text = File.ReadAllText(full);
+        var text = ContentText.Read(full);
         var split = FrontMatter.Split(text, out var faultLine);
         if (split is null)
         {

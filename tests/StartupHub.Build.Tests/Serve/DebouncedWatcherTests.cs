@@ -15,6 +15,7 @@ public sealed class DebouncedWatcherTests
         try
         {
             using var watcher = new DebouncedWatcher([folder], TimeSpan.FromMilliseconds(100), paths => calls.Add(paths));
+            await WaitUntilLiveAsync(folder, calls);
             var first = Path.Combine(folder, "news", "a.md");
             var second = Path.Combine(folder, "news", "b.md");
             await File.WriteAllTextAsync(first, "一");
@@ -42,6 +43,30 @@ public sealed class DebouncedWatcherTests
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The operating system's watch on the subfolders is set up asynchronously (inotify, one watch per folder):
+    /// on a loaded machine a save right after the watcher starts can come before it. A probe save that gets reported
+    /// shows the watch is live; then the reports are drained so the test starts from nothing.</summary>
+    private static async Task WaitUntilLiveAsync(string folder, BlockingCollection<IReadOnlyCollection<string>?> calls)
+    {
+        var probe = Path.Combine(folder, "news", "probe.md");
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            await File.WriteAllTextAsync(probe, Guid.NewGuid().ToString("N"));
+            if (calls.TryTake(out _, TimeSpan.FromSeconds(1)))
+            {
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the watcher never reported a save");
+        }
+
+        await Task.Delay(300);
+        while (calls.TryTake(out _))
+        {
         }
     }
 }

@@ -73,7 +73,7 @@ public sealed partial class SiteBuilder
             string text;
             try
             {
-                text = File.ReadAllText(full);
+                text = Loading.ContentText.Read(full);
             }
             catch (IOException)
             {
