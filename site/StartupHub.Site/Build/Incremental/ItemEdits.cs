@@ -50,127 +50,137 @@ public sealed partial class SiteBuilder
         // is awaited before any output is generated or written. Nothing it reads is changed meanwhile (the source map
         // was updated above; the content records are immutable).
         var validation = Task.Run(() => Validate(last, edited, settingsPath));
-
-        var items = edited.ConvertAll(e => e.Item);
-        var content = Replace(last.Content, items);
-        var published = content.Published(last.Now, options.IncludeDrafts);
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        var bodies = false;
-        foreach (var item in items)
+        try
         {
-            keys.Add(PageReads.Item(item.SourcePath));
-            if (last.Published.Contains(item.SourcePath) && item.Body != last.Items[item.SourcePath].Body)
+            var items = edited.ConvertAll(e => e.Item);
+            var content = Replace(last.Content, items);
+            var published = content.Published(last.Now, options.IncludeDrafts);
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            var bodies = false;
+            foreach (var item in items)
             {
-                UpdateBody(last, item, diagnostics);
-                keys.Add(item.SourcePath);
-                bodies = true;
+                keys.Add(PageReads.Item(item.SourcePath));
+                if (last.Published.Contains(item.SourcePath) && item.Body != last.Items[item.SourcePath].Body)
+                {
+                    UpdateBody(last, item, diagnostics);
+                    keys.Add(item.SourcePath);
+                    bodies = true;
+                }
             }
-        }
 
-        var (views, site, reuse) = clock.Time("ビュー", () =>
-        {
-            var views = new ViewIndex(published, last.Html, last.Now);
-            return (views, new SiteView(published.Settings, views, last.BaseUrl, options.Preview), ReusablePlans(last, items));
-        });
-        var reused = new HashSet<PagePlan>(ReferenceEqualityComparer.Instance);
-        var (plans, ownBodies) = clock.Time("計画", () => Plan(published, views, last.Html, last.BaseUrl, options.Preview, last.Now, settingsPath, reuse, reused));
-        if (HasAny(diagnostics) || MatchPlans(last, plans) is not { } previous)
-        {
-            return null;
-        }
-
-        var pages = new RenderedPage[plans.Length];
-        var reads = new HashSet<string>[plans.Length];
-        var scans = new Outputs.Links.PageScan[plans.Length];
-        var rerender = clock.Time("比較", () =>
-        {
-            keys.UnionWith(ViewIndex.ChangedLists(last.Views, views));
-            var stale = last.PagesReading(keys, bodies);
-            var again = new bool[plans.Length];
-            Parallel.For(0, plans.Length, i =>
+            var (views, site, reuse) = clock.Time("ビュー", () =>
             {
-                var before = last.Pages[previous[i]];
-                var plan = plans[i];
-                // Every field but the HTML as the render will give it: the other outputs are generated from these
-                // while the pages render.
-                pages[i] = before.Title == plan.Page.Title && ReferenceEquals(before.Item, plan.Item) && before.LastModified == plan.LastModified
-                    && before.Kind == plan.Page.Kind && before.Indexable == !plan.Page.Noindex
-                    ? before
-                    : before with { Title = plan.Page.Title, Item = plan.Item, LastModified = plan.LastModified, Kind = plan.Page.Kind, Indexable = !plan.Page.Noindex };
-                reads[i] = last.Reads[previous[i]];
-                scans[i] = last.Scans[previous[i]];
-                // A reused plan is the previous plan of this same page (same URL, see MatchPlans) with a new view of the same item.
-                again[i] = stale.Contains(previous[i]) || !(reused.Contains(plan) || PlanComparer.Same(last.Plans[previous[i]], plan));
+                var views = new ViewIndex(published, last.Html, last.Now);
+                return (views, new SiteView(published.Settings, views, last.BaseUrl, options.Preview), ReusablePlans(last, items));
+            });
+            var reused = new HashSet<PagePlan>(ReferenceEqualityComparer.Instance);
+            var (plans, ownBodies) = clock.Time("計画", () => Plan(published, views, last.Html, last.BaseUrl, options.Preview, last.Now, settingsPath, reuse, reused));
+            if (HasAny(diagnostics) || MatchPlans(last, plans) is not { } previous)
+            {
+                return null;
+            }
+
+            var pages = new RenderedPage[plans.Length];
+            var reads = new HashSet<string>[plans.Length];
+            var scans = new Outputs.Links.PageScan[plans.Length];
+            var rerender = clock.Time("比較", () =>
+            {
+                keys.UnionWith(ViewIndex.ChangedLists(last.Views, views));
+                var stale = last.PagesReading(keys, bodies);
+                var again = new bool[plans.Length];
+                Parallel.For(0, plans.Length, i =>
+                {
+                    var before = last.Pages[previous[i]];
+                    var plan = plans[i];
+                    // Every field but the HTML as the render will give it: the other outputs are generated from these
+                    // while the pages render.
+                    pages[i] = before.Title == plan.Page.Title && ReferenceEquals(before.Item, plan.Item) && before.LastModified == plan.LastModified
+                        && before.Kind == plan.Page.Kind && before.Indexable == !plan.Page.Noindex
+                        ? before
+                        : before with { Title = plan.Page.Title, Item = plan.Item, LastModified = plan.LastModified, Kind = plan.Page.Kind, Indexable = !plan.Page.Noindex };
+                    reads[i] = last.Reads[previous[i]];
+                    scans[i] = last.Scans[previous[i]];
+                    // A reused plan is the previous plan of this same page (same URL, see MatchPlans) with a new view of the same item.
+                    again[i] = stale.Contains(previous[i]) || !(reused.Contains(plan) || PlanComparer.Same(last.Plans[previous[i]], plan));
+                });
+
+                return Enumerable.Range(0, plans.Length).Where(i => again[i]).ToList();
             });
 
-            return Enumerable.Range(0, plans.Length).Where(i => again[i]).ToList();
-        });
-
-        // The other outputs (sitemap, feed, calendars, manifest...) read the pages' addresses, titles and dates, all
-        // final above, and never the HTML being rendered: they are generated on the side while the pages render.
-        var context = new OutputContext(published, options, pages, last.Now);
-        var generating = Task.Run(() => Generate(context));
-        clock.Time("描画", () => Parallel.ForEach(rerender, i =>
-        {
-            reads[i] = new HashSet<string>(StringComparer.Ordinal);
-            // A failed render keeps the old page for the generators' sake; its diagnostic ends this rebuild below.
-            pages[i] = RenderPage(last.Templates, site, last.Assets, last.BaseUrl, plans[i], plans[i].Item, reads[i], diagnostics) ?? pages[i];
-        }));
-        if (HasAny(diagnostics))
-        {
-            return null;
-        }
-
-        if (HasAny(clock.Time("検証", () => validation.GetAwaiter().GetResult())))
-        {
-            return null;
-        }
-
-        var generated = clock.Time("出力", () => generating.GetAwaiter().GetResult());
-        IReadOnlyList<OutputFile> files = [.. generated, .. last.StaticFiles];
-        var checkedScans = clock.Time("リンク確認", () => CheckLinks(context, last.Files, scans, pages, files, rerender, diagnostics));
-        if (HasAny(diagnostics))
-        {
-            return null;
-        }
-
-        // The pages have the same paths as last time (MatchPlans); when the other files do too, only what was rendered
-        // or generated again is compared with what is on disk.
-        var samePaths = files.Count == last.Files.Count && files.Select(f => f.Path).SequenceEqual(last.Files.Select(f => f.Path), StringComparer.Ordinal);
-        var written = clock.Time("書き込み", () =>
-        {
-            if (samePaths && OutputWriter.TryUpdateSamePaths(
-                options.OutputDirectory, [.. rerender.Select(i => (pages[i].OutputPath, pages[i].Utf8Html)), .. generated.Select(f => (f.Path, f.Content))], pages.Length + files.Count, _written))
+            // The other outputs (sitemap, feed, calendars, manifest...) read the pages' addresses, titles and dates, all
+            // final above, and never the HTML being rendered: they are generated on the side while the pages render.
+            var context = new OutputContext(published, options, pages, last.Now);
+            var generating = Task.Run(() => Generate(context));
+            clock.Time("描画", () => Parallel.ForEach(rerender, i =>
             {
-                return last.Written;
+                reads[i] = new HashSet<string>(StringComparer.Ordinal);
+                // A failed render keeps the old page for the generators' sake; its diagnostic ends this rebuild below.
+                pages[i] = RenderPage(last.Templates, site, last.Assets, last.BaseUrl, plans[i], plans[i].Item, reads[i], diagnostics) ?? pages[i];
+            }));
+            // Awaited before any way out: the generators keep state between builds (LastOutput), so one still running
+            // from an abandoned rebuild must not overlap the full build that follows.
+            var generated = clock.Time("出力", () => generating.GetAwaiter().GetResult());
+            if (HasAny(diagnostics))
+            {
+                return null;
             }
 
-            var touched = rerender.Select(i => pages[i].OutputPath.TrimStart('/')).Concat(generated.Select(f => f.Path.TrimStart('/'))).ToHashSet(StringComparer.Ordinal);
-            return OutputWriter.Write(options.OutputDirectory, pages, files, null, _written, touched);
-        }) ?? [];
+            if (HasAny(clock.Time("検証", () => validation.GetAwaiter().GetResult())))
+            {
+                return null;
+            }
 
-        foreach (var item in items)
-        {
-            last.Items[item.SourcePath] = item;
-            last.FrontMatters[item.SourcePath] = changes.Files.Single(f => f.Path == item.SourcePath).Text.Yaml;
+            IReadOnlyList<OutputFile> files = [.. generated, .. last.StaticFiles];
+            var checkedScans = clock.Time("リンク確認", () => CheckLinks(context, last.Files, scans, pages, files, rerender, diagnostics));
+            if (HasAny(diagnostics))
+            {
+                return null;
+            }
+
+            // The pages have the same paths as last time (MatchPlans); when the other files do too, only what was rendered
+            // or generated again is compared with what is on disk.
+            var samePaths = files.Count == last.Files.Count && files.Select(f => f.Path).SequenceEqual(last.Files.Select(f => f.Path), StringComparer.Ordinal);
+            var written = clock.Time("書き込み", () =>
+            {
+                if (samePaths && OutputWriter.TryUpdateSamePaths(
+                    options.OutputDirectory, [.. rerender.Select(i => (pages[i].OutputPath, pages[i].Utf8Html)), .. generated.Select(f => (f.Path, f.Content))], pages.Length + files.Count, _written))
+                {
+                    return last.Written;
+                }
+
+                var touched = rerender.Select(i => pages[i].OutputPath.TrimStart('/')).Concat(generated.Select(f => f.Path.TrimStart('/'))).ToHashSet(StringComparer.Ordinal);
+                return OutputWriter.Write(options.OutputDirectory, pages, files, null, _written, touched);
+            }) ?? [];
+
+            foreach (var item in items)
+            {
+                last.Items[item.SourcePath] = item;
+                last.FrontMatters[item.SourcePath] = changes.Files.Single(f => f.Path == item.SourcePath).Text.Yaml;
+            }
+
+            last.Content = content;
+            last.Bodiless = Replace(last.Bodiless!, [.. items.Select(i => i with { Body = "" })]);
+            last.Views = views;
+            last.Site = site;
+            last.Plans = plans;
+            last.OwnBodies = ownBodies;
+            last.Reads = reads;
+            last.Pages = pages;
+            last.Scans = checkedScans;
+            last.Files = files;
+            last.OutputContext = context;
+            last.Stamps = changes.Stamps;
+            last.Diagnostics = [];
+            last.Written = written;
+            _last = last;
+            return new BuildResult(last.Diagnostics, pages, written, clock.Timings);
         }
-
-        last.Content = content;
-        last.Bodiless = Replace(last.Bodiless!, [.. items.Select(i => i with { Body = "" })]);
-        last.Views = views;
-        last.Site = site;
-        last.Plans = plans;
-        last.OwnBodies = ownBodies;
-        last.Reads = reads;
-        last.Pages = pages;
-        last.Scans = checkedScans;
-        last.Files = files;
-        last.OutputContext = context;
-        last.Stamps = changes.Stamps;
-        last.Diagnostics = [];
-        last.Written = written;
-        _last = last;
-        return new BuildResult(last.Diagnostics, pages, written, clock.Timings);
+        finally
+        {
+            // Every way out waits for the validation (without rethrowing: its verdict was either awaited above or no
+            // longer matters), so nothing of an abandoned rebuild runs on into the full build that follows.
+            Task.WhenAny(validation).GetAwaiter().GetResult();
+        }
     }
 
     /// <summary>The edited items, read (not yet validated), or null when one cannot take this path.</summary>
