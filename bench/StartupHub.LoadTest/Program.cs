@@ -289,20 +289,14 @@ static void Report(string phase, Result[] results, double seconds, double? offer
 }
 
 // The slow answers of a phase by the half-second they were sent in: a tail spread evenly is queueing; one
-// clustered in a few windows is a pause (GC, a snapshot, the JIT) that those requests all waited through.
+// clustered in a few windows is a pause (GC, a snapshot, a slow storage write) that those requests all waited through.
 static void SlowByTime(Result[] results, double thresholdMs)
 {
-    if (results.Length == 0)
+    if (results.Length > 0)
     {
-        return;
+        long first = results.Min(r => r.Started);
+        Console.WriteLine($"  answers slower than {thresholdMs} ms by half-second sent: {SlowWindows(results.Select(r => (r.Started, r.Milliseconds)), first, thresholdMs)}");
     }
-
-    long first = results.Min(r => r.Started);
-    IEnumerable<string> windows = results
-        .GroupBy(r => (int)(Stopwatch.GetElapsedTime(first, r.Started).TotalSeconds * 2))
-        .OrderBy(g => g.Key)
-        .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key / 2.0:F1}s:{g.Count(r => r.Milliseconds > thresholdMs)}"));
-    Console.WriteLine($"  answers slower than {thresholdMs} ms by half-second sent: {string.Join(' ', windows)}");
 }
 
 // The same figures measured inside the host (from the app's first middleware to its answer): the difference to
@@ -312,13 +306,16 @@ static void AppTimes(Result[] results, double thresholdMs)
     long firstSent = results.Min(r => r.Started);
     (long Started, double Milliseconds)[] app = [.. LoadHost.ServerTimes.Where(t => t.Started >= firstSent)];
     double[] latencies = [.. app.Select(t => t.Milliseconds)];
-    IEnumerable<string> windows = app
-        .GroupBy(t => (int)(Stopwatch.GetElapsedTime(firstSent, t.Started).TotalSeconds * 2))
-        .OrderBy(g => g.Key)
-        .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key / 2.0:F1}s:{g.Count(t => t.Milliseconds > thresholdMs)}"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"  inside the host: p50 {Percentile(latencies, 0.50):F1} ms, p95 {Percentile(latencies, 0.95):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms; slower than {thresholdMs} ms by half-second: {string.Join(' ', windows)}"));
+        $"  inside the host: p50 {Percentile(latencies, 0.50):F1} ms, p95 {Percentile(latencies, 0.95):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms; slower than {thresholdMs} ms by half-second: {SlowWindows(app, firstSent, thresholdMs)}"));
 }
+
+// "0.0s:3 0.5s:0 ...": per half-second after `first` (by when each was started), how many took longer than the threshold.
+static string SlowWindows(IEnumerable<(long Started, double Milliseconds)> timings, long first, double thresholdMs) =>
+    string.Join(' ', timings
+        .GroupBy(t => (int)(Stopwatch.GetElapsedTime(first, t.Started).TotalSeconds * 2))
+        .OrderBy(g => g.Key)
+        .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key / 2.0:F1}s:{g.Count(t => t.Milliseconds > thresholdMs)}")));
 
 static void StorageReport(TimedFormStore store, int requests)
 {
