@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
+using System.Text;
 using StartupHub.Site.Build.Assets;
 using StartupHub.Site.Build.Incremental;
 using StartupHub.Site.Build.Pages;
@@ -177,12 +179,12 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
         Parallel.For(0, plans.Length, i =>
         {
             reads[i] = new HashSet<string>(StringComparer.Ordinal);
-            pages[i] = RenderPage(templates, site, assets, baseUrl, plans[i], plans[i].Item, reads[i], diagnostics, out var html);
-            if (pages[i] is { } page)
+            // Scanned for the link check while the text is at hand, then only the bytes are kept.
+            if (RenderPage(templates, site, assets, baseUrl, plans[i], plans[i].Item, reads[i], diagnostics, scan: true) is { } rendered)
             {
-                // Scanned for the link check while the text is at hand, then only the bytes are kept.
-                scans[i] = PageScan.Parse(page, html!);
-                staged?.Add(page.OutputPath, page.Utf8Html);
+                pages[i] = rendered.Page;
+                scans[i] = rendered.Scan;
+                staged?.Add(rendered.Page.OutputPath, rendered.Page.Utf8Html);
             }
         });
 
@@ -191,7 +193,7 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
 
     /// <summary>Plans every page; returns, per source path, the detail pages holding that item's own body as page.content.</summary>
     private static (PagePlan[] Plans, Dictionary<string, List<int>> OwnBodies) Plan(
-        SiteContent published, ViewIndex views, TrackedHtml tracked, Uri baseUrl, bool preview, DateTimeOffset now, string settingsPath, Func<ContentItem, PagePlan?>? reuse = null, HashSet<PagePlan>? reused = null)
+        SiteContent published, ViewIndex views, TrackedHtml tracked, Uri baseUrl, bool preview, DateTimeOffset now, string settingsPath, Func<ContentItem, PagePlan?>? reuse = null, List<int>? reused = null)
     {
         // The planner copies a detail page's own body into page.content; any other body it read shapes pages we cannot name.
         var planned = new HashSet<string>(StringComparer.Ordinal);
@@ -201,8 +203,7 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
         {
             if (plans[i].Item is { } item && planned.Contains(item.SourcePath))
             {
-                CollectionsMarshal.GetValueRefOrAddDefault(ownBodies, item.SourcePath, out _) ??= [];
-                ownBodies[item.SourcePath].Add(i);
+                (CollectionsMarshal.GetValueRefOrAddDefault(ownBodies, item.SourcePath, out _) ??= []).Add(i);
             }
         }
 
@@ -211,14 +212,38 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
     }
 
     private static RenderedPage? RenderPage(TemplateSet templates, SiteView site, FingerprintedAssets assets, Uri baseUrl, PagePlan plan, ContentItem? item, HashSet<string> reads, DiagnosticBag diagnostics) =>
-        RenderPage(templates, site, assets, baseUrl, plan, item, reads, diagnostics, out _);
+        RenderPage(templates, site, assets, baseUrl, plan, item, reads, diagnostics, scan: false)?.Page;
 
-    /// <param name="html">The page's text, for a caller that scans it before it becomes garbage (the page keeps only the UTF-8 bytes).</param>
-    private static RenderedPage? RenderPage(TemplateSet templates, SiteView site, FingerprintedAssets assets, Uri baseUrl, PagePlan plan, ContentItem? item, HashSet<string> reads, DiagnosticBag diagnostics, out string? html)
+    /// <param name="scan">Also scan the page for the link check while its text is still in the layout buffer (a full
+    /// build); a rebuild scans the pages it renders again later, from their bytes.</param>
+    private static ScannedPage? RenderPage(TemplateSet templates, SiteView site, FingerprintedAssets assets, Uri baseUrl, PagePlan plan, ContentItem? item, HashSet<string> reads, DiagnosticBag diagnostics, bool scan)
     {
         var model = new TemplateModel(site, plan.Page, assets.Urls, baseUrl, plan.Page.Url);
-        html = PageReads.Track(reads, () => templates.Render(plan.Page.Layout, model, plan.Origin, diagnostics));
-        return html is null ? null : new RenderedPage(plan.Page.Url, plan.OutputPath, plan.Page.Title, plan.Page.Kind, html, item, plan.LastModified, !plan.Page.Noindex);
+        return PageReads.Track(reads, () => templates.Render(plan.Page.Layout, model, plan.Origin, diagnostics, text => Finish(text, plan, item, scan)));
+    }
+
+    private sealed record ScannedPage(RenderedPage Page, PageScan? Scan);
+
+    /// <summary>
+    /// The page's UTF-8 bytes (all it keeps of its text) and, if asked, its link scan, made from the render's buffer.
+    /// A page never exists as a string: ten thousand of them were a tenth of a build's allocations.
+    /// </summary>
+    private static ScannedPage Finish(StringBuilder text, PagePlan plan, ContentItem? item, bool scan)
+    {
+        var chars = ArrayPool<char>.Shared.Rent(text.Length);
+        try
+        {
+            var span = chars.AsSpan(0, text.Length);
+            text.CopyTo(0, span, text.Length);
+            var bytes = new byte[Encoding.UTF8.GetByteCount(span)];
+            Encoding.UTF8.GetBytes(span, bytes);
+            var page = new RenderedPage(plan.Page.Url, plan.OutputPath, plan.Page.Title, plan.Page.Kind, bytes, item, plan.LastModified, !plan.Page.Noindex);
+            return new ScannedPage(page, scan ? PageScan.Parse(page, span) : null);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
     }
 
     private (Dictionary<string, string> Html, string Context, VideoResolver Videos) RenderMarkdown(SiteContent all, SiteContent published, Uri baseUrl, DiagnosticBag diagnostics)

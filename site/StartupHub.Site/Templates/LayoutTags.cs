@@ -28,7 +28,7 @@ internal static class LayoutTags
         {
             if (context.AmbientValues.TryGetValue(BodyKey, out var body))
             {
-                writer.Write((string)body);
+                writer.Write((System.Text.StringBuilder)body);
             }
 
             return new ValueTask<Completion>(Completion.Normal);

@@ -1,3 +1,4 @@
+using System.Text;
 using Fluid;
 using StartupHub.Site.Content;
 using StartupHub.Site.Diagnostics;
@@ -29,12 +30,21 @@ public sealed class TemplateSet
     /// Renders <paramref name="layout"/> and the base layouts it names. Returns null after reporting a
     /// diagnostic (at the template's line when it can be found, else at <paramref name="origin"/>).
     /// </summary>
-    public string? Render(string layout, TemplateModel model, SourceLocation origin, DiagnosticBag diagnostics)
+    public string? Render(string layout, TemplateModel model, SourceLocation origin, DiagnosticBag diagnostics) =>
+        Render(layout, model, origin, diagnostics, static text => text.ToString());
+
+    /// <summary>
+    /// Renders as above and hands the finished text to <paramref name="finish"/> while it is still in the layout
+    /// buffer, so a caller that keeps something else (the page's UTF-8 bytes and link scan) never makes a page-sized string.
+    /// The buffer is reused after <paramref name="finish"/> returns: nothing may keep it.
+    /// </summary>
+    public T? Render<T>(string layout, TemplateModel model, SourceLocation origin, DiagnosticBag diagnostics, Func<StringBuilder, T> finish)
+        where T : class
     {
         var context = _engine.NewContext(model);
         var used = new List<ParsedTemplate>();
         var name = layout;
-        string? body = null;
+        var (body, output) = LayoutBuffers.Take();
         try
         {
             for (var depth = 0; depth < MaxLayoutDepth; depth++)
@@ -51,15 +61,23 @@ public sealed class TemplateSet
                 }
 
                 used.Add(parsed);
-                if (body is not null)
+                if (depth > 0)
                 {
+                    // The inner layout's text goes into the outer one as it is ({% renderbody %} copies the builder),
+                    // never as a string of its own: that string was a page-sized allocation per page.
+                    (body, output) = (output, body);
                     context.AmbientValues[LayoutTags.BodyKey] = body;
                 }
 
-                body = parsed.Template.Render(context);
+                output.Clear();
+                using (var writer = new StringWriter(output, System.Globalization.CultureInfo.InvariantCulture))
+                {
+                    parsed.Template.RenderAsync(writer, context, NullEncoder.Default, isolateContext: true).GetAwaiter().GetResult();
+                }
+
                 if (!context.AmbientValues.Remove(LayoutTags.LayoutKey, out var next))
                 {
-                    return body;
+                    return finish(output);
                 }
 
                 name = (string)next;
@@ -90,6 +108,45 @@ public sealed class TemplateSet
             diagnostics.Error(location, TemplateErrors.RenderErrorCode,
                 $"テンプレートの表示中にエラーが起きました（{model.PageUrl}）: {e.Message.Split('\n')[0]}");
             return null;
+        }
+        finally
+        {
+            LayoutBuffers.Return(body, output);
+        }
+    }
+}
+
+/// <summary>
+/// Two text buffers per thread for a page's layout chain (the inner layout's text and the outer one being written),
+/// reused page after page instead of growing new ones. A render that runs while another is using them (none does
+/// today) takes fresh ones.
+/// </summary>
+internal static class LayoutBuffers
+{
+    /// <summary>Buffers grown beyond this (a very long list page) are let go rather than held by the thread.</summary>
+    private const int KeepCapacity = 256 * 1024;
+
+    [ThreadStatic]
+    private static (StringBuilder, StringBuilder)? _kept;
+
+    public static (StringBuilder Body, StringBuilder Output) Take()
+    {
+        if (_kept is { } kept)
+        {
+            _kept = null;
+            return kept;
+        }
+
+        return (new StringBuilder(16 * 1024), new StringBuilder(16 * 1024));
+    }
+
+    public static void Return(StringBuilder body, StringBuilder output)
+    {
+        if (body.Capacity <= KeepCapacity && output.Capacity <= KeepCapacity)
+        {
+            body.Clear();
+            output.Clear();
+            _kept = (body, output);
         }
     }
 }

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using StartupHub.Site.Content;
 using static StartupHub.Outputs.Tests.Support.SampleSite;
 using JsonLdBuilder = StartupHub.Site.Outputs.JsonLd.JsonLd;
+using JsonLdWriter = StartupHub.Site.Outputs.JsonLd.JsonLdWriter;
 
 namespace StartupHub.Outputs.Tests.JsonLd;
 
@@ -154,5 +156,36 @@ public sealed class JsonLdTests
         Assert.Equal("Event", S(Parse(JsonLdBuilder.ForItem(Notable, content, BaseUrl, Now)!), "@type"));
         Assert.Equal("VideoObject", S(Parse(JsonLdBuilder.ForItem(content.Videos[0], content, BaseUrl, Now)!), "@type"));
         Assert.Null(JsonLdBuilder.ForItem(content.News[0], content, BaseUrl, Now));
+    }
+
+    /// <summary>BreadcrumbList is written without JSON nodes (it is on every page); its text must be what the node path writes.</summary>
+    [Theory]
+    [InlineData("お知らせ（2ページ目）", "/news/page/2/")]
+    [InlineData("</script><!-- 「引用」 & \"quote\" \\ back", "/news/a&b/")]
+    [InlineData("改行\u2028区切り\u2029と\ttab", "/pages/x/")]
+    [InlineData("emoji 🚀 and 半角ｶﾅ", "/events/2025-10-chiba/#timetable")]
+    public void BreadcrumbList_is_the_text_the_json_node_writer_gives(string title, string url)
+    {
+        var baseUrl = new Uri("https://example.jp/sub/");
+        Link[] crumbs = [new("ホーム", "/"), new("お知らせ", "/news/"), new(title, url)];
+        var nodes = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "BreadcrumbList",
+            ["itemListElement"] = new JsonArray([.. crumbs.Select((c, i) => (JsonNode)new JsonObject
+            {
+                ["@type"] = "ListItem",
+                ["position"] = i + 1,
+                ["name"] = c.Title,
+                ["item"] = StartupHub.Site.Outputs.Common.SiteUrls.Absolute(baseUrl, c.Url),
+            })]),
+        };
+
+        var written = JsonLdBuilder.BreadcrumbList(crumbs, baseUrl);
+
+        Assert.Equal(JsonLdWriter.Write(nodes), written);
+        Assert.DoesNotContain("<", written, StringComparison.Ordinal);
+        Assert.DoesNotContain("&", written, StringComparison.Ordinal);
+        Assert.Equal(title, Parse(written).GetProperty("itemListElement")[2].GetProperty("name").GetString());
     }
 }

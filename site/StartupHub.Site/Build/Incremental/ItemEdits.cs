@@ -73,7 +73,7 @@ public sealed partial class SiteBuilder
                 var views = new ViewIndex(published, last.Html, last.Now);
                 return (views, new SiteView(published.Settings, views, last.BaseUrl, options.Preview), ReusablePlans(last, items));
             });
-            var reused = new HashSet<PagePlan>(ReferenceEqualityComparer.Instance);
+            var reused = new List<int>();
             var (plans, ownBodies) = clock.Time("計画", () => Plan(published, views, last.Html, last.BaseUrl, options.Preview, last.Now, settingsPath, reuse, reused));
             if (HasAny(diagnostics) || MatchPlans(last, plans) is not { } previous)
             {
@@ -88,6 +88,8 @@ public sealed partial class SiteBuilder
                 keys.UnionWith(ViewIndex.ChangedLists(last.Views, views));
                 var stale = last.PagesReading(keys, bodies);
                 var again = new bool[plans.Length];
+                var reusedAt = new bool[plans.Length];
+                reused.ForEach(i => reusedAt[i] = true);
                 Parallel.For(0, plans.Length, i =>
                 {
                     var before = last.Pages[previous[i]];
@@ -101,7 +103,7 @@ public sealed partial class SiteBuilder
                     reads[i] = last.Reads[previous[i]];
                     scans[i] = last.Scans[previous[i]];
                     // A reused plan is the previous plan of this same page (same URL, see MatchPlans) with a new view of the same item.
-                    again[i] = stale.Contains(previous[i]) || !(reused.Contains(plan) || PlanComparer.Same(last.Plans[previous[i]], plan));
+                    again[i] = stale.Contains(previous[i]) || !(reusedAt[i] || PlanComparer.Same(last.Plans[previous[i]], plan));
                 });
 
                 return Enumerable.Range(0, plans.Length).Where(i => again[i]).ToList();

@@ -16,9 +16,11 @@ public sealed class PagePlanner(SiteContent content, ViewIndex views, Uri baseUr
     /// </summary>
     internal Func<ContentItem, PagePlan?>? Reuse { get; init; }
 
-    /// <summary>Filled with the plans made from <see cref="Reuse"/> whose page variable is the previous one but for the
-    /// new view object of the same item (by reference): the rebuild need not compare them (PlanComparer).</summary>
-    internal HashSet<PagePlan>? ReusedPlans { get; init; }
+    /// <summary>Filled with the positions (in <see cref="Plan"/>'s list) of the plans made from <see cref="Reuse"/> whose
+    /// page variable is the previous one but for the new view object of the same item: the rebuild need not compare
+    /// them (PlanComparer). Positions, not a set of plans: hashing ten thousand new plan objects by identity took a
+    /// third of a rebuild's planning.</summary>
+    internal List<int>? ReusedPlans { get; init; }
 
     public const int NewsPerPage = 10;
     private static readonly Breadcrumb Home = new("ホーム", "/");
@@ -61,7 +63,7 @@ public sealed class PagePlanner(SiteContent content, ViewIndex views, Uri baseUr
 
         foreach (var e in views.Events)
         {
-            plans.Add(Detail(e.Url, "event", e.Title, e.Summary, e, e.Item, e.Image, crumbs, null));
+            AddDetail(plans, e, e.Item, crumbs, static e => new Detail(e.Url, "event", e.Title, e.Summary, e.Image, null));
         }
     }
 
@@ -81,7 +83,7 @@ public sealed class PagePlanner(SiteContent content, ViewIndex views, Uri baseUr
 
         foreach (var n in views.News)
         {
-            plans.Add(Detail(n.Url, "news-item", n.Title, n.Summary, n, n.Item, null, crumbs, n.Date));
+            AddDetail(plans, n, n.Item, crumbs, static n => new Detail(n.Url, "news-item", n.Title, n.Summary, null, n.Date));
         }
     }
 
@@ -93,9 +95,10 @@ public sealed class PagePlanner(SiteContent content, ViewIndex views, Uri baseUr
     {
         var crumbs = new List<Breadcrumb> { Home, new(title, listUrl) };
         plans.Add(List(listUrl, listLayout, listLayout, title, items, crumbs));
+        Func<T, Detail> describe = view => new Detail(url(view), detailLayout, name(view), description(view), image(view), null);
         foreach (var view in items)
         {
-            plans.Add(Detail(url(view), detailLayout, name(view), description(view), view, item(view), image(view), crumbs, null));
+            AddDetail(plans, view, item(view), crumbs, describe);
         }
     }
 
@@ -103,8 +106,8 @@ public sealed class PagePlanner(SiteContent content, ViewIndex views, Uri baseUr
     {
         foreach (var page in views.Pages)
         {
-            var plan = Detail(page.Url, page.Layout, page.Title, page.Description, page, page.Item, null, [Home], null);
-            plans.Add(page.Noindex ? plan with { Page = plan.Page with { Noindex = true } } : plan); // noindex: true keeps it out of the sitemap too
+            // noindex: true keeps it out of the sitemap too
+            AddDetail(plans, page, page.Item, [Home], static p => new Detail(p.Url, p.Layout, p.Title, p.Description, null, null, p.Noindex));
         }
     }
 
@@ -124,21 +127,25 @@ public sealed class PagePlanner(SiteContent content, ViewIndex views, Uri baseUr
         }, null, new SourceLocation(settingsPath, 1, 1), null);
 
     /// <param name="parentCrumbs">The breadcrumbs above the page; the page's own (title, url) is appended only when it is planned anew.</param>
-    private PagePlan Detail(string url, string layout, string title, string? description, object view, ContentItem item, ImageRef? image, IReadOnlyList<Breadcrumb> parentCrumbs, DateTimeOffset? lastModified)
+    /// <param name="describe">What the page shows of its view; asked only when the page is planned anew (a reused plan already has it).</param>
+    private void AddDetail<T>(List<PagePlan> plans, T view, ContentItem item, IReadOnlyList<Breadcrumb> parentCrumbs, Func<T, Detail> describe)
+        where T : class
     {
         if (Reuse?.Invoke(item) is not { } previous)
         {
-            return Plan(url, layout, title, description, view, item, image, [.. parentCrumbs, new(title, url)], lastModified);
+            var (url, layout, title, description, image, lastModified, noindex) = describe(view);
+            var plan = Plan(url, layout, title, description, view, item, image, [.. parentCrumbs, new(title, url)], lastModified);
+            plans.Add(noindex ? plan with { Page = plan.Page with { Noindex = true } } : plan);
+            return;
         }
 
         var content = views.Html(item);
-        var plan = previous with { Page = previous.Page with { Item = view, Content = content }, Item = item };
         if (ReferenceEquals(content, previous.Page.Content) || content == previous.Page.Content)
         {
-            ReusedPlans?.Add(plan);
+            ReusedPlans?.Add(plans.Count);
         }
 
-        return plan;
+        plans.Add(previous with { Page = previous.Page with { Item = view, Content = content }, Item = item });
     }
 
     private PagePlan Plan(string url, string layout, string title, string? description, object view, ContentItem item, ImageRef? image, IReadOnlyList<Breadcrumb> crumbs, DateTimeOffset? lastModified) =>
@@ -158,6 +165,9 @@ public sealed class PagePlanner(SiteContent content, ViewIndex views, Uri baseUr
             ImageAlt = image?.Alt,
             Noindex = preview,
         }, item, new SourceLocation(item.SourcePath, 1, 1), lastModified);
+
+    /// <summary>A detail page's address, layout and the fields its head shows, read from its view.</summary>
+    private readonly record struct Detail(string Url, string Layout, string Title, string? Description, ImageRef? Image, DateTimeOffset? LastModified, bool Noindex = false);
 
     private string Breadcrumbs(IReadOnlyList<Breadcrumb> crumbs) =>
         JsonLdBuilder.BreadcrumbList(crumbs.Select(c => new Link(c.Title, c.Url)), baseUrl);

@@ -142,14 +142,34 @@ public static class JsonLd
     }
 
     /// <summary>Breadcrumbs from the home page down to the current page; URLs may be site paths or absolute.</summary>
+    /// <remarks>Written straight to UTF-8 rather than through <see cref="JsonNode"/> objects: every list and detail page
+    /// has one (a thousand pages of news lists among them), and building node trees for them was a fifth of planning
+    /// the site. The text is the same as <see cref="JsonLdWriter.Write"/> gives for the same members.</remarks>
     public static string BreadcrumbList(IEnumerable<Link> crumbs, Uri baseUrl)
     {
-        var items = crumbs.Select((crumb, index) => (JsonNode?)Object(
-            ("@type", "ListItem"),
-            ("position", index + 1),
-            ("name", crumb.Title),
-            ("item", SiteUrls.Absolute(baseUrl, crumb.Url))));
-        return Write(WithContext(Object(("@type", "BreadcrumbList"), ("itemListElement", Array(items)))));
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer, WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("@context", Context);
+            json.WriteString("@type", "BreadcrumbList");
+            json.WriteStartArray("itemListElement");
+            var position = 0;
+            foreach (var crumb in crumbs)
+            {
+                json.WriteStartObject();
+                json.WriteString("@type", "ListItem");
+                json.WriteNumber("position", ++position);
+                json.WriteString("name", crumb.Title);
+                json.WriteString("item", SiteUrls.Absolute(baseUrl, crumb.Url));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return EscapeForScript(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
     /// <summary>ISO 8601 duration as schema.org expects: <c>PT28M30S</c>, <c>PT1H5M</c>.</summary>

@@ -20,9 +20,22 @@ internal static class JsonLdWriter
         WriteIndented = false,
     };
 
-    public static string Write(JsonNode node)
+    /// <summary>The same encoding for a <see cref="Utf8JsonWriter"/> that writes JSON-LD without building nodes.</summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
+
+    private static readonly System.Buffers.SearchValues<char> ScriptSensitive = System.Buffers.SearchValues.Create("<>&\u2028\u2029");
+
+    public static string Write(JsonNode node) => EscapeForScript(node.ToJsonString(Options));
+
+    /// <summary>Escapes serialised JSON for a script element (see the class summary); most JSON-LD has nothing to escape.</summary>
+    public static string EscapeForScript(string serialized)
     {
-        var json = new System.Text.StringBuilder(node.ToJsonString(Options));
+        if (!serialized.AsSpan().ContainsAny(ScriptSensitive))
+        {
+            return serialized;
+        }
+
+        var json = new System.Text.StringBuilder(serialized);
         return json
             .Replace("<", "\\u003C")
             .Replace(">", "\\u003E")

@@ -35,13 +35,16 @@ internal static class HtmlScanner
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
     };
 
-    public static (HashSet<string> Ids, List<FoundLink> Links) Scan(string html)
+    public static (HashSet<string> Ids, List<FoundLink> Links) Scan(string html) => Scan(html.AsSpan());
+
+    /// <summary>Scans text the caller holds in a buffer (the render phase scans each page before only its UTF-8 bytes are kept).</summary>
+    public static (HashSet<string> Ids, List<FoundLink> Links) Scan(ReadOnlySpan<char> html)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var links = new List<FoundLink>();
         var attributes = new List<(string Name, string Value)>(8);
         var i = 0;
-        while ((i = html.IndexOf('<', i)) >= 0)
+        while ((i = IndexOf(html, '<', i)) >= 0)
         {
             if (StartsWith(html, i, "<!--"))
             {
@@ -139,7 +142,7 @@ internal static class HtmlScanner
     }
 
     /// <summary>Reads a start tag at <paramref name="i"/> ('&lt;'), leaving <paramref name="i"/> after its '&gt;'.</summary>
-    private static string ReadTag(string html, ref int i, List<(string Name, string Value)> attributes)
+    private static string ReadTag(ReadOnlySpan<char> html, ref int i, List<(string Name, string Value)> attributes)
     {
         attributes.Clear();
         var p = i + 1;
@@ -149,7 +152,7 @@ internal static class HtmlScanner
             p++;
         }
 
-        var name = Known(html.AsSpan(nameStart, p - nameStart), KnownElements);
+        var name = Known(html.Slice(nameStart, p - nameStart), KnownElements);
         while (p < html.Length)
         {
             while (p < html.Length && (IsSpace(html[p]) || html[p] == '/'))
@@ -169,7 +172,7 @@ internal static class HtmlScanner
                 p++;
             }
 
-            var attributeName = Known(html.AsSpan(attributeStart, p - attributeStart), KnownAttributes);
+            var attributeName = Known(html.Slice(attributeStart, p - attributeStart), KnownAttributes);
             while (p < html.Length && IsSpace(html[p]))
             {
                 p++;
@@ -187,9 +190,9 @@ internal static class HtmlScanner
                 if (p < html.Length && html[p] is '"' or '\'')
                 {
                     var quote = html[p];
-                    var end = html.IndexOf(quote, p + 1);
+                    var end = IndexOf(html, quote, p + 1);
                     end = end < 0 ? html.Length : end;
-                    value = attributeName.Length > 0 ? html[(p + 1)..end] : "";
+                    value = attributeName.Length > 0 ? html[(p + 1)..end].ToString() : "";
                     p = Math.Min(end + 1, html.Length);
                 }
                 else
@@ -200,7 +203,7 @@ internal static class HtmlScanner
                         p++;
                     }
 
-                    value = attributeName.Length > 0 ? html[valueStart..p] : "";
+                    value = attributeName.Length > 0 ? html[valueStart..p].ToString() : "";
                 }
             }
 
@@ -217,7 +220,7 @@ internal static class HtmlScanner
     /// <summary>The element's text (tags removed, references decoded) up to its end tag, as the DOM's textContent.</summary>
     internal static string TextUntilEnd(string html, int from, string name)
     {
-        var end = EndTagStart(html, from, name);
+        var end = EndTagStart(html.AsSpan(), from, name);
         if (end < 0)
         {
             return "";
@@ -253,11 +256,11 @@ internal static class HtmlScanner
     private static string Decode(string text) => text.Contains('&') ? WebUtility.HtmlDecode(text) : text;
 
     /// <summary>Index of the '&lt;' of the next <c>&lt;/name</c> (case-insensitive) followed by a delimiter, or -1.</summary>
-    private static int EndTagStart(string html, int from, string name)
+    private static int EndTagStart(ReadOnlySpan<char> html, int from, string name)
     {
         var needle = "</" + name;
         var i = from;
-        while ((i = html.IndexOf(needle, i, StringComparison.OrdinalIgnoreCase)) >= 0)
+        while ((i = IndexOf(html, needle, i, StringComparison.OrdinalIgnoreCase)) >= 0)
         {
             var after = i + needle.Length;
             if (after >= html.Length || IsSpace(html[after]) || html[after] is '>' or '/')
@@ -272,13 +275,13 @@ internal static class HtmlScanner
     }
 
     /// <summary>Skips a template's inert content, counting nested templates; returns the index after its end tag.</summary>
-    private static int SkipTemplate(string html, int from)
+    private static int SkipTemplate(ReadOnlySpan<char> html, int from)
     {
         var depth = 1;
         var i = from;
         while (depth > 0)
         {
-            var open = html.IndexOf("<template", i, StringComparison.OrdinalIgnoreCase);
+            var open = IndexOf(html, "<template", i, StringComparison.OrdinalIgnoreCase);
             var close = EndTagStart(html, i, "template");
             if (close < 0)
             {
@@ -300,14 +303,28 @@ internal static class HtmlScanner
         return SkipPast(html, i, ">");
     }
 
-    private static int SkipPast(string html, int from, string terminator)
+    private static int SkipPast(ReadOnlySpan<char> html, int from, string terminator)
     {
-        var end = html.IndexOf(terminator, Math.Min(from, html.Length), StringComparison.Ordinal);
+        var end = IndexOf(html, terminator, Math.Min(from, html.Length), StringComparison.Ordinal);
         return end < 0 ? html.Length : end + terminator.Length;
     }
 
-    private static bool StartsWith(string html, int at, string prefix) =>
-        string.CompareOrdinal(html, at, prefix, 0, prefix.Length) == 0;
+    private static bool StartsWith(ReadOnlySpan<char> html, int at, string prefix) =>
+        html[at..].StartsWith(prefix, StringComparison.Ordinal);
+
+    /// <summary>string.IndexOf(char, start) for a span: the index in <paramref name="html"/>, or -1.</summary>
+    private static int IndexOf(ReadOnlySpan<char> html, char value, int from)
+    {
+        var found = html[from..].IndexOf(value);
+        return found < 0 ? -1 : from + found;
+    }
+
+    /// <summary>string.IndexOf(string, start, comparison) for a span: the index in <paramref name="html"/>, or -1.</summary>
+    private static int IndexOf(ReadOnlySpan<char> html, string value, int from, StringComparison comparison)
+    {
+        var found = html[from..].IndexOf(value, comparison);
+        return found < 0 ? -1 : from + found;
+    }
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f';
 }

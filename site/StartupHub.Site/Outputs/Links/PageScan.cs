@@ -60,7 +60,10 @@ internal sealed record PageScan(RenderedPage Page, IReadOnlySet<string> Ids, IRe
     public static PageScan Parse(RenderedPage page) => Parse(page, page.Html);
 
     /// <summary>Scans <paramref name="html"/>, the text of <paramref name="page"/> the caller still holds (the render phase), sparing a decode.</summary>
-    public static PageScan Parse(RenderedPage page, string html)
+    public static PageScan Parse(RenderedPage page, string html) => Parse(page, html.AsSpan());
+
+    /// <summary>Scans the text of <paramref name="page"/> from the render's buffer.</summary>
+    public static PageScan Parse(RenderedPage page, ReadOnlySpan<char> html)
     {
         var (ids, links) = HtmlScanner.Scan(html);
         return new PageScan(page, ids, links);
