@@ -28,23 +28,31 @@ public sealed record BuildOptions
 
 /// <summary>
 /// A page after the render phase: its final HTML and what outputs need to know about it. The HTML is kept as the
-/// UTF-8 bytes that are written, half the size of a string: ten thousand pages held as strings were a third of
-/// the build's peak memory.
+/// UTF-8 bytes that are written, half the size of a string (ten thousand pages held as strings were a third of
+/// the build's peak memory), and only until they are written (<see cref="PageHtml"/>).
 /// </summary>
 public sealed record RenderedPage(
     string Url,
     string OutputPath,
     string Title,
     string Kind,
-    byte[] Utf8Html,
+    PageHtml Content,
     ContentItem? Item,
     DateTimeOffset? LastModified,
     bool Indexable)
 {
+    public RenderedPage(string url, string outputPath, string title, string kind, byte[] utf8Html, ContentItem? item, DateTimeOffset? lastModified, bool indexable)
+        : this(url, outputPath, title, kind, new PageHtml(utf8Html), item, lastModified, indexable)
+    {
+    }
+
     public RenderedPage(string url, string outputPath, string title, string kind, string html, ContentItem? item, DateTimeOffset? lastModified, bool indexable)
         : this(url, outputPath, title, kind, Encoding.UTF8.GetBytes(html), item, lastModified, indexable)
     {
     }
+
+    /// <summary>The UTF-8 HTML, from memory or, once written by the staging writer, from its file.</summary>
+    public byte[] Utf8Html => Content.Bytes;
 
     /// <summary>The HTML as text, decoded on every read (tests, error reports); the build itself works on the bytes.</summary>
     public string Html => Encoding.UTF8.GetString(Utf8Html);

@@ -184,7 +184,7 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
             {
                 pages[i] = rendered.Page;
                 scans[i] = rendered.Scan;
-                staged?.Add(rendered.Page.OutputPath, rendered.Page.Utf8Html);
+                staged?.Add(rendered.Page.OutputPath, rendered.Page.Content);
             }
         });
 

@@ -143,7 +143,7 @@ public sealed class OutputWriterTests
             var staged = OutputWriter.Stage(output, withBeforeSwap: false, state)!;
             foreach (var page in new[] { first, news, second })
             {
-                staged.Add(page.OutputPath, page.Utf8Html);
+                staged.Add(page.OutputPath, page.Content);
             }
 
             Assert.False(Directory.Exists(output)); // nothing reaches the output before the swap
@@ -154,6 +154,11 @@ public sealed class OutputWriterTests
             Assert.Equal("<p>固定ページ</p>", File.ReadAllText(Path.Combine(output, "events", "index.html")));
             Assert.Equal("<p>お知らせ</p>", File.ReadAllText(Path.Combine(output, "news", "index.html")));
             Assert.Empty(Directory.GetDirectories(root, ".site-tmp-*"));
+
+            // A page written while rendering lets its bytes go; asked again, it reads them from where the swap put them.
+            Assert.False(news.Content.InMemory);
+            Assert.Equal("<p>お知らせ</p>", news.Html);
+            Assert.True(second.Content.InMemory); // written at the end (it won the path), never streamed
 
             // The state it leaves lets the next write of the same builder update in place: an unchanged page is not rewritten.
             File.SetLastWriteTimeUtc(Path.Combine(output, "news", "index.html"), LongAgo);
@@ -174,12 +179,18 @@ public sealed class OutputWriterTests
         var root = Path.Combine(Path.GetTempPath(), $"staging-{Guid.NewGuid():N}");
         try
         {
+            var page = new PageHtml("<p>途中</p>"u8.ToArray());
             using (var staged = OutputWriter.Stage(Path.Combine(root, "_site"), withBeforeSwap: false, null)!)
             {
-                staged.Add("index.html", "<p>途中</p>"u8.ToArray());
+                staged.Add("index.html", page);
             }
 
             Assert.Empty(Directory.EnumerateFileSystemEntries(root));
+
+            // Its bytes went with the staging folder: asking for them is a clear error, not an empty page.
+            Assert.False(page.InMemory);
+            var error = Assert.Throws<InvalidOperationException>(() => page.Bytes);
+            Assert.Contains("index.html の HTML はメモリーから解放済み", error.Message, StringComparison.Ordinal);
         }
         finally
         {

@@ -1,3 +1,4 @@
+using StartupHub.Site.Build.Write;
 using StartupHub.Site.Content;
 using StartupHub.Site.Loading;
 
@@ -24,7 +25,10 @@ public sealed partial class SiteBuilder
 
     private BuildResult? TryIncremental(BuildOptions options, IProgress<PhaseTiming>? progress, IReadOnlyCollection<string>? changedFiles)
     {
-        if (_last is not { } last || options.SearchIndex || options with { Clock = last.Options.Clock } != last.Options)
+        // A rebuild updates the last output in place, reading only the pages it renders again; the others' bytes are
+        // on disk only (PageHtml). Where that output cannot be updated in place, the full build writes a new one.
+        if (_last is not { } last || options.SearchIndex || options with { Clock = last.Options.Clock } != last.Options
+            || !OutputWriter.CanUpdateInPlace(options.OutputDirectory, _written))
         {
             return null;
         }

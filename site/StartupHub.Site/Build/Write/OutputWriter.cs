@@ -79,7 +79,7 @@ public static class OutputWriter
             });
 
             var toWrite = Enumerable.Range(0, entries.Count).Where(i => write[i]).ToList();
-            WriteFiles(output, entries, toWrite);
+            WriteFiles(output, [.. toWrite.Select(i => entries[i])]);
             state.Remember(output, state.With(toWrite.Select(i => (entries[i].Path, hashes[i]))));
             return true;
         }
@@ -112,12 +112,15 @@ public static class OutputWriter
     internal static string FullOutputPath(string outputDirectory) =>
         Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
 
-    /// <summary>Every output path with its content (a page's UTF-8 HTML or a file's bytes), in output order; a later duplicate wins.</summary>
-    private static List<(string Path, byte[] Content)> Entries(IReadOnlyList<RenderedPage> pages, IReadOnlyList<OutputFile> files)
+    /// <summary>
+    /// Every output path with its content (a page's UTF-8 HTML or a file's bytes), in output order; a later duplicate
+    /// wins. A page's bytes are not read here: a written page's are on disk, and an update reads only the changed ones.
+    /// </summary>
+    private static List<(string Path, PageHtml Content)> Entries(IReadOnlyList<RenderedPage> pages, IReadOnlyList<OutputFile> files)
     {
         var index = new Dictionary<string, int>(pages.Count + files.Count, StringComparer.Ordinal);
-        var entries = new List<(string Path, byte[] Content)>(pages.Count + files.Count);
-        foreach (var (path, content) in pages.Select(p => (p.OutputPath, p.Utf8Html)).Concat(files.Select(f => (f.Path, f.Content))))
+        var entries = new List<(string Path, PageHtml Content)>(pages.Count + files.Count);
+        foreach (var (path, content) in pages.Select(p => (p.OutputPath, p.Content)).Concat(files.Select(f => (f.Path, new PageHtml(f.Content)))))
         {
             var relative = path.TrimStart('/');
             if (index.TryGetValue(relative, out var at))
@@ -134,7 +137,7 @@ public static class OutputWriter
         return entries;
     }
 
-    private static Dictionary<string, UInt128> ToDictionary(List<(string Path, byte[] Content)> entries, UInt128[] hashes)
+    private static Dictionary<string, UInt128> ToDictionary(List<(string Path, PageHtml Content)> entries, UInt128[] hashes)
     {
         var result = new Dictionary<string, UInt128>(entries.Count, StringComparer.Ordinal);
         for (var i = 0; i < entries.Count; i++)
@@ -146,7 +149,7 @@ public static class OutputWriter
     }
 
     /// <summary>Replaces changed and new files one by one (write aside, rename over) and deletes the ones that went away.</summary>
-    private static Dictionary<string, UInt128> Update(string output, List<(string Path, byte[] Content)> entries, OutputState state, IReadOnlySet<string>? changed)
+    private static Dictionary<string, UInt128> Update(string output, List<(string Path, PageHtml Content)> entries, OutputState state, IReadOnlySet<string>? changed)
     {
         var hashes = new UInt128[entries.Count];
         var write = new bool[entries.Count];
@@ -161,13 +164,13 @@ public static class OutputWriter
                 return found + 1;
             }
 
-            hashes[i] = OutputState.Hash(content);
+            hashes[i] = OutputState.Hash(content.Bytes);
             write[i] = !had || previous != hashes[i];
             return found + (had ? 1 : 0);
         }, found => Interlocked.Add(ref known, found));
 
         var toWrite = Enumerable.Range(0, entries.Count).Where(i => write[i]).ToList();
-        WriteFiles(output, entries, toWrite);
+        WriteFiles(output, [.. toWrite.Select(i => (entries[i].Path, entries[i].Content.Bytes))]);
 
         // Entries are distinct paths: when all of them were known and as many as before, the set of paths is the
         // same and nothing went away. Then the known hashes are updated in place (a save in `serve` changes a few
@@ -191,17 +194,21 @@ public static class OutputWriter
     }
 
     /// <summary>Each file is written aside and renamed over the old one, so a reader never sees half a file.</summary>
-    private static void WriteFiles(string output, List<(string Path, byte[] Content)> entries, List<int> toWrite)
+    private static void WriteFiles(string output, List<(string Path, byte[] Content)> files)
     {
-        CreateFolders(output, toWrite.Select(i => entries[i].Path));
-        Parallel.ForEach(toWrite, FileBytes.Parallelism, i =>
+        CreateFolders(output, files.Select(f => f.Path));
+        Parallel.ForEach(files, FileBytes.Parallelism, file =>
         {
-            var target = Target(output, entries[i].Path);
+            var target = Target(output, file.Path);
             var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".site-tmp-{Guid.NewGuid():N}");
-            FileBytes.Write(temporary, entries[i].Content);
+            FileBytes.Write(temporary, file.Content);
             File.Move(temporary, target, overwrite: true);
         });
     }
+
+    /// <summary>Whether a write to <paramref name="outputDirectory"/> would update the files this state knows in place.</summary>
+    internal static bool CanUpdateInPlace(string outputDirectory, OutputState? state) =>
+        UpdatesInPlace(FullOutputPath(outputDirectory), withBeforeSwap: false, state);
 
     /// <summary>Folders first, once each: with ten thousand pages, a CreateDirectory per file is thousands of needless calls.</summary>
     internal static void CreateFolders(string root, IEnumerable<string> paths)

@@ -12,13 +12,14 @@ namespace StartupHub.Site.Build.Write;
 /// </summary>
 public sealed class StagingWriter : IDisposable
 {
-    private readonly BlockingCollection<(string Path, byte[] Content)> _queue = new(new ConcurrentQueue<(string, byte[])>());
-    private readonly ConcurrentDictionary<string, byte[]> _streamed = new(StringComparer.Ordinal);
+    private readonly BlockingCollection<(string Path, PageHtml Content)> _queue = new(new ConcurrentQueue<(string, PageHtml)>());
+    private readonly ConcurrentDictionary<string, PageHtml> _streamed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, UInt128> _hashes = new(StringComparer.Ordinal);
     private readonly Task[] _writers;
     private readonly string _output;
     private readonly string _parent;
     private readonly string _name;
+    private readonly OutputLocation _location;
     private bool _completed;
 
     private StagingWriter(string output, string parent, string name)
@@ -30,6 +31,7 @@ public sealed class StagingWriter : IDisposable
         RemoveLeftovers(parent, name);
         Staging = Path.Combine(parent, $".site-tmp-{name}-staging-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Staging);
+        _location = new OutputLocation(Staging);
 
         // Dedicated threads: they mostly wait on the disk and must not take the thread pool's workers from the render.
         _writers = [.. Enumerable.Range(0, FileBytes.Parallelism.MaxDegreeOfParallelism)
@@ -46,8 +48,11 @@ public sealed class StagingWriter : IDisposable
         return new StagingWriter(output, parent, Path.GetFileName(output));
     }
 
-    /// <summary>Queues one file's bytes (a page's UTF-8 HTML). A second file for the same path waits for <see cref="Complete"/>, which decides.</summary>
-    public void Add(string outputPath, byte[] content)
+    /// <summary>
+    /// Queues one page's HTML; once written, the page's bytes are let go (<see cref="PageHtml"/>). A second file for the
+    /// same path waits for <see cref="Complete"/>, which decides.
+    /// </summary>
+    public void Add(string outputPath, PageHtml content)
     {
         var relative = outputPath.TrimStart('/');
         if (_streamed.TryAdd(relative, content))
@@ -61,14 +66,14 @@ public sealed class StagingWriter : IDisposable
     /// <paramref name="beforeSwap"/> on the complete folder, and swaps it in.
     /// </summary>
     /// <returns>The output's paths, or null when <paramref name="beforeSwap"/> cancelled (the staging folder is then deleted).</returns>
-    internal IReadOnlyList<string>? Complete(List<(string Path, byte[] Content)> entries, Func<string, bool>? beforeSwap, OutputState? state)
+    internal IReadOnlyList<string>? Complete(List<(string Path, PageHtml Content)> entries, Func<string, bool>? beforeSwap, OutputState? state)
     {
         WaitForWriters();
         var remaining = entries.Where(e => !_streamed.TryGetValue(e.Path, out var content) || !ReferenceEquals(content, e.Content)).ToList();
         OutputWriter.CreateFolders(Staging, remaining.Select(e => e.Path));
         Parallel.ForEach(remaining, FileBytes.Parallelism, entry =>
         {
-            Write(entry.Path, entry.Content);
+            Write(entry.Path, entry.Content.Bytes);
         });
 
         if (beforeSwap is not null && !beforeSwap(Staging))
@@ -77,6 +82,7 @@ public sealed class StagingWriter : IDisposable
         }
 
         OutputWriter.Swap(Staging, _output, _parent, _name);
+        _location.Directory = _output; // the written pages are read back from their new place
         _completed = true;
         state?.Remember(_output, entries.ToDictionary(e => e.Path, e => _hashes[e.Path], StringComparer.Ordinal));
         return [.. entries.Select(e => e.Path)];
@@ -115,7 +121,8 @@ public sealed class StagingWriter : IDisposable
     {
         foreach (var (path, content) in _queue.GetConsumingEnumerable())
         {
-            Write(path, content);
+            Write(path, content.Bytes);
+            content.Written(_location, path);
         }
     }
 
