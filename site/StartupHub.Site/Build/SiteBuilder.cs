@@ -154,7 +154,7 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
         BuildResult Result() => new(diagnostics.ToSortedList(), pages, written ?? [], clock.Timings);
     }
 
-    private sealed record RenderOutcome(RenderedPage?[] Pages, PagePlan[] Plans, HashSet<string>[] Reads, Dictionary<string, List<int>> OwnBodies, TrackedHtml Html, ViewIndex Views, SiteView Site, string MarkdownContext, VideoResolver Videos, PageScan?[] Scans);
+    private sealed record RenderOutcome(RenderedPage?[] Pages, PagePlan[] Plans, (int Start, int Count) NewsPlans, HashSet<string>[] Reads, Dictionary<string, List<int>> OwnBodies, TrackedHtml Html, ViewIndex Views, SiteView Site, string MarkdownContext, VideoResolver Videos, PageScan?[] Scans);
 
     /// <summary>The non-page outputs, each generator on its own worker (they only read the context).</summary>
     private List<OutputFile> Generate(OutputContext context)
@@ -171,7 +171,7 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
         var tracked = new TrackedHtml(html);
         var views = new ViewIndex(published, tracked, now);
         var site = new SiteView(published.Settings, views, baseUrl, options.Preview);
-        var (plans, ownBodies) = Plan(published, views, tracked, baseUrl, options.Preview, now, settingsPath);
+        var (plans, ownBodies, newsPlans) = Plan(published, views, tracked, baseUrl, options.Preview, now, settingsPath);
 
         var pages = new RenderedPage?[plans.Length];
         var reads = new HashSet<string>[plans.Length];
@@ -188,16 +188,18 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
             }
         });
 
-        return new RenderOutcome(pages, plans, reads, ownBodies, tracked, views, site, markdownContext, videos, scans);
+        return new RenderOutcome(pages, plans, newsPlans, reads, ownBodies, tracked, views, site, markdownContext, videos, scans);
     }
 
     /// <summary>Plans every page; returns, per source path, the detail pages holding that item's own body as page.content.</summary>
-    private static (PagePlan[] Plans, Dictionary<string, List<int>> OwnBodies) Plan(
-        SiteContent published, ViewIndex views, TrackedHtml tracked, Uri baseUrl, bool preview, DateTimeOffset now, string settingsPath, Func<ContentItem, PagePlan?>? reuse = null, List<int>? reused = null)
+    private static (PagePlan[] Plans, Dictionary<string, List<int>> OwnBodies, (int Start, int Count) News) Plan(
+        SiteContent published, ViewIndex views, TrackedHtml tracked, Uri baseUrl, bool preview, DateTimeOffset now, string settingsPath,
+        Func<ContentItem, PagePlan?>? reuse = null, List<int>? reused = null, Func<IReadOnlyList<NewsView>, IReadOnlyList<PagePlan>?>? reuseNews = null)
     {
         // The planner copies a detail page's own body into page.content; any other body it read shapes pages we cannot name.
         var planned = new HashSet<string>(StringComparer.Ordinal);
-        PagePlan[] plans = [.. PageReads.Track(planned, () => new PagePlanner(published, views, baseUrl, preview, now, settingsPath) { Reuse = reuse, ReusedPlans = reused }.Plan())];
+        var planner = new PagePlanner(published, views, baseUrl, preview, now, settingsPath) { Reuse = reuse, ReusedPlans = reused, ReuseNews = reuseNews };
+        PagePlan[] plans = [.. PageReads.Track(planned, planner.Plan)];
         var ownBodies = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < plans.Length; i++)
         {
@@ -208,7 +210,7 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
         }
 
         tracked.MarkReadOutsidePages(planned.Where(path => !ownBodies.ContainsKey(path) && !path.Contains(':', StringComparison.Ordinal)));
-        return (plans, ownBodies);
+        return (plans, ownBodies, planner.NewsRange);
     }
 
     private static RenderedPage? RenderPage(TemplateSet templates, SiteView site, FingerprintedAssets assets, Uri baseUrl, PagePlan plan, ContentItem? item, HashSet<string> reads, DiagnosticBag diagnostics) =>
@@ -291,6 +293,7 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
             Site = rendered.Site,
             Plans = rendered.Plans,
             OwnBodies = rendered.OwnBodies,
+            NewsPlans = rendered.NewsPlans,
             Templates = templates,
             Assets = assets,
             BaseUrl = baseUrl,

@@ -22,7 +22,12 @@ public sealed class ViewIndex
     private readonly Dictionary<string, FormView> _forms;
 
     /// <param name="html">Rendered Markdown bodies by <see cref="ContentItem.SourcePath"/>.</param>
-    public ViewIndex(SiteContent published, IReadOnlyDictionary<string, string> html, DateTimeOffset now)
+    /// <param name="sameNews">
+    /// The last index, when a rebuild's news items are the very records that index was made from (no news file was
+    /// edited but for its body): its news views are kept, and with them the news pages' plans (PagePlanner.ReuseNews).
+    /// A news view reads only its own item and its body, which it looks up by path in the same body dictionary.
+    /// </param>
+    public ViewIndex(SiteContent published, IReadOnlyDictionary<string, string> html, DateTimeOffset now, ViewIndex? sameNews = null)
     {
         _html = html;
         Now = now;
@@ -32,7 +37,7 @@ public sealed class ViewIndex
         People = [.. published.People.OrderBy(p => p.Kana, JapaneseOrder).ThenBy(p => p.Slug, StringComparer.Ordinal).Select(p => new PersonView(p, this))];
         Companies = [.. published.Companies.OrderBy(c => c.Name, JapaneseOrder).Select(c => new CompanyView(c, this))];
         Videos = [.. published.Videos.OrderByDescending(v => v.Date).ThenBy(v => v.Slug, StringComparer.Ordinal).Select(v => new VideoView(v, this))];
-        News = [.. published.News.OrderByDescending(n => n.Date).ThenBy(n => n.Slug, StringComparer.Ordinal).Select(n => new NewsView(n, this))];
+        News = sameNews?.News ?? [.. published.News.OrderByDescending(n => n.Date).ThenBy(n => n.Slug, StringComparer.Ordinal).Select(n => new NewsView(n, this))];
         Pages = [.. published.Pages.OrderBy(p => p.Weight).ThenBy(p => p.Title, JapaneseOrder).Select(p => new ContentPageView(p, this))];
         Supporters = [.. published.Supporters.OrderBy(s => s.Name, JapaneseOrder).Select(s => new SupporterView(s, this))];
         Venues = [.. published.Venues.Select(v => new VenueView(v))];

@@ -71,6 +71,46 @@ public sealed partial class ItemEditTests
         AssertSameAsFullBuild(site, result, "event title");
     }
 
+    /// <summary>
+    /// An edit of other items keeps the news views and the news pages' plans from the last build (PagePlanner.ReuseNews),
+    /// including after a body-only edit of a news item; a news edit plans them again. The news page here prints its
+    /// body from <c>page.content</c> (the plan), not from the item's view, so a kept plan must still be known as the
+    /// holder of that body.
+    /// </summary>
+    [Fact]
+    public void News_pages_kept_through_other_edits_stay_exactly_the_full_build()
+    {
+        using var site = RepoSite.Create();
+        site.Write("layouts/news-item.liquid", File.ReadAllText(site.FullPath("themes/default/layouts/news-item.liquid"))
+            .Replace("{{ news.content | raw }}", "{{ page.content | raw }}", StringComparison.Ordinal));
+        Assert.Contains("page.content", site.Read("layouts/news-item.liquid"), StringComparison.Ordinal);
+        var builder = new SiteBuilder();
+        Assert.True(builder.Build(site.Options()).Succeeded);
+        var news = site.Files("news")[0];
+        var @event = site.Files("events")[0];
+
+        site.Write(news, site.Read(news).TrimEnd() + "\n\n追記した段落。\n");
+        AssertSameAsFullBuild(site, builder.Build(site.Options()), "news body");
+
+        site.Write(@event, ReplaceTopLevel(site.Read(@event), "title", "改題したイベント"));
+        var eventEdit = builder.Build(site.Options());
+        Assert.Contains(eventEdit.Timings, t => t.Phase == FastPhase);
+        AssertSameAsFullBuild(site, eventEdit, "event title after a news body edit");
+        Assert.Contains(Directory.EnumerateFiles(Path.Combine(site.Output, "news"), "index.html", SearchOption.AllDirectories),
+            file => File.ReadAllText(file).Contains("追記した段落。", StringComparison.Ordinal));
+
+        site.Write(news, site.Read(news).Replace("追記した段落。", "書き直した段落。", StringComparison.Ordinal));
+        AssertSameAsFullBuild(site, builder.Build(site.Options()), "news body after an event edit");
+
+        site.Write(news, ReplaceTopLevel(site.Read(news), "title", "改題したお知らせ"));
+        var newsEdit = builder.Build(site.Options());
+        Assert.Contains(newsEdit.Timings, t => t.Phase == FastPhase);
+        AssertSameAsFullBuild(site, newsEdit, "news title after an event edit");
+
+        site.Write(@event, ReplaceTopLevel(site.Read(@event), "title", "もう一度改題したイベント"));
+        AssertSameAsFullBuild(site, builder.Build(site.Options()), "event title after a news edit");
+    }
+
     [Fact]
     public void Watcher_paths_spare_the_scan_and_give_the_same_output()
     {

@@ -68,13 +68,18 @@ public sealed partial class SiteBuilder
                 }
             }
 
+            // No news file edited (Replace kept the list): the news views stay, and so do the news pages' plans.
+            var sameNews = ReferenceEquals(content.News, last.Content.News) ? last.Views : null;
             var (views, site, reuse) = clock.Time("ビュー", () =>
             {
-                var views = new ViewIndex(published, last.Html, last.Now);
+                var views = new ViewIndex(published, last.Html, last.Now, sameNews);
                 return (views, new SiteView(published.Settings, views, last.BaseUrl, options.Preview), ReusablePlans(last, items));
             });
             var reused = new List<int>();
-            var (plans, ownBodies) = clock.Time("計画", () => Plan(published, views, last.Html, last.BaseUrl, options.Preview, last.Now, settingsPath, reuse, reused));
+            var (lastPlans, lastNews, lastNewsViews) = (last.Plans, last.NewsPlans, last.Views.News);
+            IReadOnlyList<PagePlan>? ReuseNews(IReadOnlyList<NewsView> news) =>
+                ReferenceEquals(news, lastNewsViews) ? (IReadOnlyList<PagePlan>)new ArraySegment<PagePlan>(lastPlans, lastNews.Start, lastNews.Count) : null;
+            var (plans, ownBodies, newsPlans) = clock.Time("計画", () => Plan(published, views, last.Html, last.BaseUrl, options.Preview, last.Now, settingsPath, reuse, reused, ReuseNews));
             if (HasAny(diagnostics) || MatchPlans(last, plans) is not { } previous)
             {
                 return null;
@@ -166,6 +171,7 @@ public sealed partial class SiteBuilder
             last.Site = site;
             last.Plans = plans;
             last.OwnBodies = ownBodies;
+            last.NewsPlans = newsPlans;
             last.Reads = reads;
             last.Pages = pages;
             last.Scans = checkedScans;

@@ -45,6 +45,9 @@ internal sealed class LastBuild
     /// <summary>Source path → position of the item's detail page in the plans of the build it was made for (ItemEdits.cs); lookups check it.</summary>
     public Dictionary<string, int>? DetailPlanIndex { get; set; }
 
+    /// <summary>Where the news pages are in <see cref="Plans"/> (start, count): a rebuild that keeps the news views keeps these plans.</summary>
+    public (int Start, int Count) NewsPlans { get; set; }
+
     /// <summary>Per source path, the detail pages whose plan holds that item's body as page.content.</summary>
     public required Dictionary<string, List<int>> OwnBodies { get; set; }
     public required TemplateSet Templates { get; init; }

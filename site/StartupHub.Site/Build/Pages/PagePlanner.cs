@@ -22,6 +22,16 @@ public sealed class PagePlanner(SiteContent content, ViewIndex views, Uri baseUr
     /// third of a rebuild's planning.</summary>
     internal List<int>? ReusedPlans { get; init; }
 
+    /// <summary>
+    /// For a rebuild: the last build's news pages (lists, then details), when they were planned from these very news
+    /// views (ViewIndex kept them: no news item changed); null to plan them again. News pages read only the news
+    /// views, the site settings and the build options, none of which a rebuild of other items changes.
+    /// </summary>
+    internal Func<IReadOnlyList<NewsView>, IReadOnlyList<PagePlan>?>? ReuseNews { get; init; }
+
+    /// <summary>Where the news pages are in <see cref="Plan"/>'s list (start, count), for the next rebuild's <see cref="ReuseNews"/>.</summary>
+    internal (int Start, int Count) NewsRange { get; private set; }
+
     public const int NewsPerPage = 10;
     private static readonly Breadcrumb Home = new("ホーム", "/");
 
@@ -68,6 +78,30 @@ public sealed class PagePlanner(SiteContent content, ViewIndex views, Uri baseUr
     }
 
     private void AddNews(List<PagePlan> plans)
+    {
+        var start = plans.Count;
+        if (ReuseNews?.Invoke(views.News) is { } previous)
+        {
+            foreach (var plan in previous)
+            {
+                if (plan.Item is { } item)
+                {
+                    _ = views.Html(item); // recorded as its page's own body, as planning it anew would (SiteBuilder.Plan)
+                }
+
+                ReusedPlans?.Add(plans.Count);
+                plans.Add(plan);
+            }
+        }
+        else
+        {
+            PlanNews(plans);
+        }
+
+        NewsRange = (start, plans.Count - start);
+    }
+
+    private void PlanNews(List<PagePlan> plans)
     {
         var crumbs = new List<Breadcrumb> { Home, new("お知らせ", "/news/") };
         var total = Math.Max(1, (views.News.Count + NewsPerPage - 1) / NewsPerPage);
