@@ -176,11 +176,12 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
         var pages = new RenderedPage?[plans.Length];
         var reads = new HashSet<string>[plans.Length];
         var scans = new PageScan?[plans.Length];
+        var strings = new ScannedStrings();
         Parallel.For(0, plans.Length, i =>
         {
             reads[i] = new HashSet<string>(StringComparer.Ordinal);
             // Scanned for the link check while the text is at hand, then only the bytes are kept.
-            if (RenderPage(templates, site, assets, baseUrl, plans[i], plans[i].Item, reads[i], diagnostics, scan: true) is { } rendered)
+            if (RenderPage(templates, site, assets, baseUrl, plans[i], plans[i].Item, reads[i], diagnostics, scan: strings) is { } rendered)
             {
                 pages[i] = rendered.Page;
                 scans[i] = rendered.Scan;
@@ -214,11 +215,12 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
     }
 
     private static RenderedPage? RenderPage(TemplateSet templates, SiteView site, FingerprintedAssets assets, Uri baseUrl, PagePlan plan, ContentItem? item, HashSet<string> reads, DiagnosticBag diagnostics) =>
-        RenderPage(templates, site, assets, baseUrl, plan, item, reads, diagnostics, scan: false)?.Page;
+        RenderPage(templates, site, assets, baseUrl, plan, item, reads, diagnostics, scan: null)?.Page;
 
-    /// <param name="scan">Also scan the page for the link check while its text is still in the layout buffer (a full
-    /// build); a rebuild scans the pages it renders again later, from their bytes.</param>
-    private static ScannedPage? RenderPage(TemplateSet templates, SiteView site, FingerprintedAssets assets, Uri baseUrl, PagePlan plan, ContentItem? item, HashSet<string> reads, DiagnosticBag diagnostics, bool scan)
+    /// <param name="scan">When not null, also scan the page for the link check while its text is still in the layout
+    /// buffer (a full build), sharing the strings found with the build's other pages; a rebuild scans the pages it
+    /// renders again later, from their bytes.</param>
+    private static ScannedPage? RenderPage(TemplateSet templates, SiteView site, FingerprintedAssets assets, Uri baseUrl, PagePlan plan, ContentItem? item, HashSet<string> reads, DiagnosticBag diagnostics, ScannedStrings? scan)
     {
         var model = new TemplateModel(site, plan.Page, assets.Urls, baseUrl, plan.Page.Url);
         return PageReads.Track(reads, () => templates.Render(plan.Page.Layout, model, plan.Origin, diagnostics, text => Finish(text, plan, item, scan)));
@@ -230,7 +232,7 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
     /// The page's UTF-8 bytes (all it keeps of its text) and, if asked, its link scan, made from the render's buffer.
     /// A page never exists as a string: ten thousand of them were a tenth of a build's allocations.
     /// </summary>
-    private static ScannedPage Finish(StringBuilder text, PagePlan plan, ContentItem? item, bool scan)
+    private static ScannedPage Finish(StringBuilder text, PagePlan plan, ContentItem? item, ScannedStrings? scan)
     {
         var chars = ArrayPool<char>.Shared.Rent(text.Length);
         try
@@ -240,7 +242,7 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
             var bytes = new byte[Encoding.UTF8.GetByteCount(span)];
             Encoding.UTF8.GetBytes(span, bytes);
             var page = new RenderedPage(plan.Page.Url, plan.OutputPath, plan.Page.Title, plan.Page.Kind, bytes, item, plan.LastModified, !plan.Page.Noindex);
-            return new ScannedPage(page, scan ? PageScan.Parse(page, span) : null);
+            return new ScannedPage(page, scan is null ? null : PageScan.Parse(page, span, scan));
         }
         finally
         {

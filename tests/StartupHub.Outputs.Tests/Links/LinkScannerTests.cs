@@ -140,4 +140,25 @@ public sealed class LinkScannerTests
         Assert.Equal(expectedIds.Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
         Assert.Equal(expectedLinks, links.Select(l => l.Href));
     }
+
+    /// <summary>Pages of one build share the strings their scans find (ScannedStrings): the same values, one instance each.</summary>
+    [Fact]
+    public void Scans_sharing_strings_find_the_same_values_with_one_instance_each()
+    {
+        var first = Html("<nav><a href=\"/news/\">お知らせ</a><a href='/events/'>イベント</a></nav><h2 id=\"概要\">概要</h2><img src=/assets/logo.png alt=\"\">");
+        var second = Html("<nav><a href=\"/news/\">お知らせ</a><a href='/events/'>イベント</a></nav><h2 id=\"概要\">別</h2><a href=\"/news/x/?a=1&amp;b=2\">x</a>");
+        var strings = new ScannedStrings();
+
+        var (firstIds, firstLinks) = HtmlScanner.Scan(first.AsSpan(), strings);
+        var (secondIds, secondLinks) = HtmlScanner.Scan(second.AsSpan(), strings);
+
+        Assert.Equal(HtmlScanner.Scan(first).Links, firstLinks);
+        Assert.Equal(HtmlScanner.Scan(second).Links, secondLinks);
+        Assert.Equal(HtmlScanner.Scan(second).Ids.Order(StringComparer.Ordinal), secondIds.Order(StringComparer.Ordinal));
+        Assert.Same(firstLinks[0].Href, secondLinks[0].Href);
+        Assert.Same(firstLinks[1].Href, secondLinks[1].Href);
+        Assert.Same(firstIds.Single(), secondIds.Single());
+        Assert.Equal("/news/x/?a=1&b=2", secondLinks[^1].Href); // references decoded as before
+        Assert.Equal(["/news/", "/events/", "/assets/logo.png"], firstLinks.Select(l => l.Href));
+    }
 }

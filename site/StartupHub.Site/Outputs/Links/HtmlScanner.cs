@@ -38,7 +38,8 @@ internal static class HtmlScanner
     public static (HashSet<string> Ids, List<FoundLink> Links) Scan(string html) => Scan(html.AsSpan());
 
     /// <summary>Scans text the caller holds in a buffer (the render phase scans each page before only its UTF-8 bytes are kept).</summary>
-    public static (HashSet<string> Ids, List<FoundLink> Links) Scan(ReadOnlySpan<char> html)
+    /// <param name="strings">Where the values found are shared with other pages' (null: each value is a new string).</param>
+    public static (HashSet<string> Ids, List<FoundLink> Links) Scan(ReadOnlySpan<char> html, ScannedStrings? strings = null)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var links = new List<FoundLink>();
@@ -70,7 +71,7 @@ internal static class HtmlScanner
                 continue;
             }
 
-            var name = ReadTag(html, ref i, attributes);
+            var name = ReadTag(html, ref i, attributes, strings);
             if (Value(attributes, "id") is { Length: > 0 } id)
             {
                 ids.Add(id);
@@ -142,7 +143,7 @@ internal static class HtmlScanner
     }
 
     /// <summary>Reads a start tag at <paramref name="i"/> ('&lt;'), leaving <paramref name="i"/> after its '&gt;'.</summary>
-    private static string ReadTag(ReadOnlySpan<char> html, ref int i, List<(string Name, string Value)> attributes)
+    private static string ReadTag(ReadOnlySpan<char> html, ref int i, List<(string Name, string Value)> attributes, ScannedStrings? strings)
     {
         attributes.Clear();
         var p = i + 1;
@@ -192,7 +193,7 @@ internal static class HtmlScanner
                     var quote = html[p];
                     var end = IndexOf(html, quote, p + 1);
                     end = end < 0 ? html.Length : end;
-                    value = attributeName.Length > 0 ? html[(p + 1)..end].ToString() : "";
+                    value = attributeName.Length > 0 ? Text(html[(p + 1)..end], strings) : "";
                     p = Math.Min(end + 1, html.Length);
                 }
                 else
@@ -203,7 +204,7 @@ internal static class HtmlScanner
                         p++;
                     }
 
-                    value = attributeName.Length > 0 ? html[valueStart..p].ToString() : "";
+                    value = attributeName.Length > 0 ? Text(html[valueStart..p], strings) : "";
                 }
             }
 
@@ -216,6 +217,8 @@ internal static class HtmlScanner
         i = Math.Min(p + 1, html.Length);
         return name;
     }
+
+    private static string Text(ReadOnlySpan<char> value, ScannedStrings? strings) => strings?.Get(value) ?? value.ToString();
 
     /// <summary>The element's text (tags removed, references decoded) up to its end tag, as the DOM's textContent.</summary>
     internal static string TextUntilEnd(string html, int from, string name)

@@ -5,8 +5,10 @@ namespace StartupHub.Site.Outputs.Links;
 /// <summary>
 /// One link found in a page: the attribute value as written, and where its element's content starts (for its text).
 /// It holds no reference to the page's HTML: ten thousand scans would keep every page's text alive as a string.
+/// A struct, so a page's links are one array: half a million link objects, kept to the end of a build, made
+/// every collection of the render phase slower.
 /// </summary>
-internal sealed record FoundLink(string Href, int ContentStart = -1, string Element = "")
+internal readonly record struct FoundLink(string Href, int ContentStart = -1, string Element = "")
 {
     /// <summary>The element's text content in <paramref name="html"/> (its page), as the DOM's textContent; only read when a broken link is reported.</summary>
     public string TextIn(string html) => ContentStart < 0 ? "" : HtmlScanner.TextUntilEnd(html, ContentStart, Element);
@@ -63,9 +65,10 @@ internal sealed record PageScan(RenderedPage Page, IReadOnlySet<string> Ids, IRe
     public static PageScan Parse(RenderedPage page, string html) => Parse(page, html.AsSpan());
 
     /// <summary>Scans the text of <paramref name="page"/> from the render's buffer.</summary>
-    public static PageScan Parse(RenderedPage page, ReadOnlySpan<char> html)
+    /// <param name="strings">Shares the ids and addresses found across the pages of one build (see <see cref="ScannedStrings"/>).</param>
+    public static PageScan Parse(RenderedPage page, ReadOnlySpan<char> html, ScannedStrings? strings = null)
     {
-        var (ids, links) = HtmlScanner.Scan(html);
+        var (ids, links) = HtmlScanner.Scan(html, strings);
         return new PageScan(page, ids, links);
     }
 }
