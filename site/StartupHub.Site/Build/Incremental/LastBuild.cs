@@ -91,7 +91,6 @@ internal sealed class LastBuild
         {
             if (key is not null && readers.TryGetValue(key, out var candidates))
             {
-                // The index may hold pages that no longer read the key (see Readers): their current reads decide.
                 foreach (var page in candidates)
                 {
                     if (Reads[page].Contains(key))
@@ -105,45 +104,15 @@ internal sealed class LastBuild
         return pages;
     }
 
-    private Dictionary<string, List<int>>? _readers;
-    private HashSet<string>[] _indexedReads = [];
-    private int _staleEntries;
+    private ReadersIndex? _readers;
 
-    /// <summary>
-    /// Key → the pages that read it. Kept between rebuilds: a page whose reads were replaced (it was rendered again,
-    /// <see cref="Reads"/> holds a new set) is added under its new keys and its old entries are left in place, to be
-    /// filtered by the lookup; once such leftovers could outnumber the pages, the index is built afresh.
-    /// </summary>
-    private Dictionary<string, List<int>> Readers()
+    private IReadOnlyDictionary<string, List<int>> Readers()
     {
-        if (_readers is null || _indexedReads.Length != Reads.Length || _staleEntries > Reads.Length)
+        if (_readers is null || _readers.Pages != Reads.Length)
         {
-            _readers = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-            _indexedReads = new HashSet<string>[Reads.Length];
-            _staleEntries = 0;
+            _readers = new ReadersIndex(Reads.Length);
         }
 
-        for (var page = 0; page < Reads.Length; page++)
-        {
-            if (ReferenceEquals(_indexedReads[page], Reads[page]))
-            {
-                continue;
-            }
-
-            _staleEntries += _indexedReads[page]?.Count ?? 0;
-            foreach (var key in Reads[page])
-            {
-                if (!_readers.TryGetValue(key, out var pages))
-                {
-                    _readers[key] = pages = [];
-                }
-
-                pages.Add(page);
-            }
-
-            _indexedReads[page] = Reads[page];
-        }
-
-        return _readers;
+        return _readers.Update(Reads);
     }
 }

@@ -32,6 +32,10 @@ public sealed class PagePlanner(SiteContent content, ViewIndex views, Uri baseUr
     /// <summary>Where the news pages are in <see cref="Plan"/>'s list (start, count), for the next rebuild's <see cref="ReuseNews"/>.</summary>
     internal (int Start, int Count) NewsRange { get; private set; }
 
+    /// <summary>Whether the news pages are the last build's (<see cref="ReuseNews"/>). Their detail pages hold their
+    /// items' own bodies, as planning them anew would record; the caller knows that without a record per page.</summary>
+    internal bool NewsKept { get; private set; }
+
     public const int NewsPerPage = 10;
     private static readonly Breadcrumb Home = new("ホーム", "/");
 
@@ -84,14 +88,11 @@ public sealed class PagePlanner(SiteContent content, ViewIndex views, Uri baseUr
         {
             foreach (var plan in previous)
             {
-                if (plan.Item is { } item)
-                {
-                    _ = views.Html(item); // recorded as its page's own body, as planning it anew would (SiteBuilder.Plan)
-                }
-
                 ReusedPlans?.Add(plans.Count);
                 plans.Add(plan);
             }
+
+            NewsKept = true;
         }
         else
         {
