@@ -195,12 +195,11 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
     /// <summary>Plans every page; returns, per source path, the detail pages holding that item's own body as page.content.</summary>
     private static (PagePlan[] Plans, Dictionary<string, List<int>> OwnBodies, (int Start, int Count) News) Plan(
         SiteContent published, ViewIndex views, TrackedHtml tracked, Uri baseUrl, bool preview, DateTimeOffset now, string settingsPath,
-        Func<ContentItem, PagePlan?>? reuse = null, List<int>? reused = null, Func<IReadOnlyList<NewsView>, IReadOnlyList<PagePlan>?>? reuseNews = null,
-        LastBuild? last = null)
+        Func<ContentItem, PagePlan?>? reuse = null, List<int>? reused = null, LastBuild? last = null)
     {
         // The planner copies a detail page's own body into page.content; any other body it read shapes pages we cannot name.
         var planned = new HashSet<string>(StringComparer.Ordinal);
-        var planner = new PagePlanner(published, views, baseUrl, preview, now, settingsPath) { Reuse = reuse, ReusedPlans = reused, ReuseNews = reuseNews };
+        var planner = new PagePlanner(published, views, baseUrl, preview, now, settingsPath) { Reuse = reuse, ReusedPlans = reused, ReuseNews = last is null ? null : LastNewsPlans(last) };
         PagePlan[] plans = [.. PageReads.Track(planned, planner.Plan)];
         var (keptStart, keptCount) = planner.NewsKept ? planner.NewsRange : (0, 0);
         var copied = keptCount > 0 && last is not null && last.NewsPlans.Start == keptStart && last.NewsPlans.Count == keptCount;
@@ -228,6 +227,13 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
 
         tracked.MarkReadOutsidePages(planned.Where(path => !ownBodies.ContainsKey(path) && !path.Contains(':', StringComparison.Ordinal)));
         return (plans, ownBodies, planner.NewsRange);
+    }
+
+    /// <summary>The last build's news plans, for news views that are the very ones it planned them from (ViewIndex kept them).</summary>
+    private static Func<IReadOnlyList<NewsView>, IReadOnlyList<PagePlan>?> LastNewsPlans(LastBuild last)
+    {
+        var (plans, (start, count), views) = (last.Plans, last.NewsPlans, last.Views.News);
+        return news => ReferenceEquals(news, views) ? (IReadOnlyList<PagePlan>)new ArraySegment<PagePlan>(plans, start, count) : null;
     }
 
     /// <summary>

@@ -76,10 +76,7 @@ public sealed partial class SiteBuilder
                 return (views, new SiteView(published.Settings, views, last.BaseUrl, options.Preview), ReusablePlans(last, items));
             });
             var reused = new List<int>();
-            var (lastPlans, lastNews, lastNewsViews) = (last.Plans, last.NewsPlans, last.Views.News);
-            IReadOnlyList<PagePlan>? ReuseNews(IReadOnlyList<NewsView> news) =>
-                ReferenceEquals(news, lastNewsViews) ? (IReadOnlyList<PagePlan>)new ArraySegment<PagePlan>(lastPlans, lastNews.Start, lastNews.Count) : null;
-            var (plans, ownBodies, newsPlans) = clock.Time("計画", () => Plan(published, views, last.Html, last.BaseUrl, options.Preview, last.Now, settingsPath, reuse, reused, ReuseNews, last));
+            var (plans, ownBodies, newsPlans) = clock.Time("計画", () => Plan(published, views, last.Html, last.BaseUrl, options.Preview, last.Now, settingsPath, reuse, reused, last));
             if (HasAny(diagnostics) || MatchPlans(last, plans) is not { } previous)
             {
                 return null;

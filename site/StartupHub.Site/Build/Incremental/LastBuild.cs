@@ -89,15 +89,9 @@ internal sealed class LastBuild
         var readers = Readers();
         foreach (var key in keys.Append(bodies ? TrackedHtml.All : null))
         {
-            if (key is not null && readers.TryGetValue(key, out var candidates))
+            if (key is not null && readers.TryGetValue(key, out var readingPages))
             {
-                foreach (var page in candidates)
-                {
-                    if (Reads[page].Contains(key))
-                    {
-                        pages.Add(page);
-                    }
-                }
+                pages.UnionWith(readingPages); // exact: the index drops a page from the keys it no longer reads
             }
         }
 
