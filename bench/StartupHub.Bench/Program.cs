@@ -9,7 +9,10 @@ using System.Globalization;
 using System.Runtime;
 using StartupHub.Bench;
 using StartupHub.Site.Build;
+using StartupHub.Site.Runtime;
 
+// The first cold build compiles the code as `startuphub build` does, with the same head start (multicore JIT).
+JitProfile.Start("bench");
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"StartupHub ビルドベンチマーク（.NET {Environment.Version}, {Environment.ProcessorCount} コア, Server GC={GCSettings.IsServerGC}, 並行 GC={GCSettings.LatencyMode != GCLatencyMode.Batch}, 検索インデックス={(options.SearchIndex ? "あり" : "なし")}, 初回ビルド {options.Runs} 回・各編集 {options.Edits} 回の中央値）");
 Console.WriteLine($"負荷: {LoadAverage()}");

@@ -1,8 +1,15 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using StartupHub.Cli;
+using StartupHub.Site.Runtime;
 
 Console.OutputEncoding = Encoding.UTF8;
+// First, before anything is compiled that the profile could have compiled ahead; only for the commands that build.
+if (args is ["build" or "check" or "serve", ..])
+{
+    JitProfile.Start(args[0]);
+}
+
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

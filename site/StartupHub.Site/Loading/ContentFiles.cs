@@ -49,7 +49,7 @@ internal sealed class ContentFiles(string contentDirectory, string rootDirectory
 
         var node = YamlTreeReader.Parse(ContentText.Read(full).TrimStart('\uFEFF'), path, 1, Diagnostics);
         if (node is not null)
-            SourceMap.AddTree(path, "", node);
+            SourceMap.SetTree(path, node);
         return node;
     }
 
@@ -84,7 +84,7 @@ internal sealed class ContentFiles(string contentDirectory, string rootDirectory
             switch (file.Node)
             {
                 case YMapping mapping:
-                    SourceMap.AddTree(file.Path, "", mapping);
+                    SourceMap.SetTree(file.Path, mapping);
                     items.Add(read(new Fields(mapping, file.Path, "", keys, Diagnostics, Faults), file.Slug, file.Path, file.Body));
                     break;
                 case null:

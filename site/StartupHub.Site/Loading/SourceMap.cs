@@ -7,20 +7,28 @@ namespace StartupHub.Site.Loading;
 /// point at the exact line. Key paths look like <c>title</c>, <c>registration.closes</c>,
 /// <c>sessions[1].speakers[0]</c>; venues are <c>[2].id</c> inside <c>content/venues.yml</c>.
 /// </summary>
+/// <remarks>
+/// The map keeps each file's parsed YAML tree and walks it when asked. It used to index every key path of every file
+/// up front: for ten thousand news items that was a hundred thousand entries, two location objects and a path
+/// string each, made once per build for the few lookups that faults and a handful of rules make. Its growing
+/// tables alone were 11 MB of large-object allocations, which cost the build two full collections while loading.
+/// </remarks>
 public sealed class SourceMap
 {
-    private readonly Dictionary<(string Path, string KeyPath), (SourceLocation Key, SourceLocation Value)> _entries = [];
+    // Written while loading (one thread) and by a rebuild before its validation starts; read by validation rules,
+    // which may run on several threads: a dictionary is safe for concurrent readers.
+    private readonly Dictionary<string, YNode> _trees = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _bodyLines = new(StringComparer.Ordinal);
 
     public static SourceMap Empty { get; } = new();
 
     /// <summary>The location of the key itself (for a list item: the item).</summary>
     public SourceLocation? Key(string path, string keyPath) =>
-        _entries.TryGetValue((path, keyPath), out var entry) ? entry.Key : null;
+        Find(path, keyPath) is { } found ? Loc(path, found.Key) : null;
 
     /// <summary>The location of the value of a key (for a list item: the item).</summary>
     public SourceLocation? Value(string path, string keyPath) =>
-        _entries.TryGetValue((path, keyPath), out var entry) ? entry.Value : null;
+        Find(path, keyPath) is { } found ? Loc(path, found.Value) : null;
 
     /// <summary>
     /// Best location for a fault about <paramref name="keyPath"/>: the value when it exists, else the key,
@@ -30,8 +38,8 @@ public sealed class SourceMap
     {
         for (var current = keyPath; ; current = Parent(current))
         {
-            if (_entries.TryGetValue((path, current), out var entry))
-                return entry.Value;
+            if (Find(path, current) is { } found)
+                return Loc(path, found.Value);
             if (current.Length == 0)
                 return new SourceLocation(path, 1, 1);
         }
@@ -50,37 +58,68 @@ public sealed class SourceMap
 
     internal void SetBodyFirstLine(string path, int line) => _bodyLines[path] = line;
 
-    internal void Add(string path, string keyPath, SourceLocation key, SourceLocation value) =>
-        _entries[(path, keyPath)] = (key, value);
+    /// <summary>Records (or, for an edited file, replaces) the parsed YAML of <paramref name="path"/>.</summary>
+    internal void SetTree(string path, YNode tree) => _trees[path] = tree;
 
-    /// <summary>Records every key and list item of <paramref name="node"/> under <paramref name="prefix"/>.</summary>
-    internal void AddTree(string path, string prefix, YNode node)
+    /// <summary>
+    /// The key's and the value's positions for <paramref name="keyPath"/>; for a list item (and the whole file) both
+    /// are the item's. A key may itself hold dots or brackets (an unknown key such as <c>a.b</c> is still located):
+    /// the longest key that matches the path at that point wins, and of duplicate keys the last, as YAML readers do.
+    /// </summary>
+    private (TextPosition Key, TextPosition Value)? Find(string path, string keyPath)
     {
-        var here = Loc(path, node.Start);
-        if (!_entries.ContainsKey((path, prefix)))
-            Add(path, prefix, here, here);
-        switch (node)
+        if (!_trees.TryGetValue(path, out var node))
+            return null;
+
+        var key = node.Start;
+        var rest = keyPath.AsSpan();
+        while (rest.Length > 0)
         {
-            case YMapping mapping:
-                foreach (var entry in mapping.Entries)
-                {
-                    var keyPath = KeyPaths.Child(prefix, entry.Key.Value);
-                    Add(path, keyPath, Loc(path, entry.Key.Start), Loc(path, entry.Value.Start));
-                    AddTree(path, keyPath, entry.Value);
-                }
+            if (node is YMapping mapping && Match(mapping, rest) is { } entry)
+            {
+                rest = rest[entry.Key.Value.Length..];
+                key = entry.Key.Start;
+                node = entry.Value;
+            }
+            else if (node is YSequence sequence && rest[0] == '[' && rest.IndexOf(']') is > 1 and var close
+                && int.TryParse(rest[1..close], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+                && index < sequence.Items.Count)
+            {
+                rest = rest[(close + 1)..];
+                node = sequence.Items[index];
+                key = node.Start;
+            }
+            else
+            {
+                return null;
+            }
 
-                break;
-            case YSequence sequence:
-                for (var i = 0; i < sequence.Items.Count; i++)
-                {
-                    var itemPath = KeyPaths.Item(prefix, i);
-                    var at = Loc(path, sequence.Items[i].Start);
-                    Add(path, itemPath, at, at);
-                    AddTree(path, itemPath, sequence.Items[i]);
-                }
-
-                break;
+            if (rest.Length > 0 && rest[0] == '.')
+            {
+                rest = rest[1..];
+                if (rest.Length == 0)
+                    return null;
+            }
         }
+
+        return (key, node.Start);
+    }
+
+    private static YEntry? Match(YMapping mapping, ReadOnlySpan<char> rest)
+    {
+        YEntry? best = null;
+        foreach (var entry in mapping.Entries)
+        {
+            var name = entry.Key.Value;
+            if (rest.StartsWith(name, StringComparison.Ordinal)
+                && (rest.Length == name.Length || rest[name.Length] is '.' or '[')
+                && (best is null || name.Length >= best.Key.Value.Length))
+            {
+                best = entry;
+            }
+        }
+
+        return best;
     }
 
     private static SourceLocation Loc(string path, TextPosition at) => new(path, at.Line, at.Column);

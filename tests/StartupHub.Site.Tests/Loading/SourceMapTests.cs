@@ -36,6 +36,38 @@ public class SourceMapTests
     }
 
     [Fact]
+    public void Keys_holding_dots_or_brackets_and_paths_past_the_tree_are_told_apart()
+    {
+        using var site = new TempSite();
+        site.With("people/p.md", """
+            ---
+            name: 架空 太郎
+            kana: かくう たろう
+            roles: [speaker]
+            links.x: https://example.jp/
+            ---
+            経歴。
+
+            """);
+        var (content, diagnostics) = site.Load();
+        var map = content!.SourceMap;
+        const string path = "content/people/p.md";
+
+        // An unknown key with a dot is still found as a key (its fault points at it), not read as "links" → "x".
+        Assert.Equal(new SourceLocation(path, 5, 1), map.Key(path, "links.x"));
+        Assert.Contains(diagnostics, d => d.Location == new SourceLocation(path, 5, 1));
+        Assert.Equal(new SourceLocation(path, 4, 9), map.Value(path, "roles[0]"));
+        Assert.Null(map.Value(path, "roles[1]"));
+        Assert.Null(map.Value(path, "roles.speaker"));
+        Assert.Null(map.Value(path, "name.first"));
+        Assert.Null(map.Value(path, "roles[x]"));
+        Assert.Null(map.Value(path, "name."));
+        // A missing list item falls back to its list, and the empty path is the front matter (after the fence).
+        Assert.Equal(new SourceLocation(path, 4, 8), map.Locate(path, "roles[3]"));
+        Assert.Equal(new SourceLocation(path, 2, 1), map.Locate(path, ""));
+    }
+
+    [Fact]
     public void Venues_are_located_by_their_index_in_venues_yml()
     {
         using var site = new TempSite();

@@ -42,7 +42,7 @@ public sealed partial class SiteBuilder
         _last = null;
         foreach (var (item, tree) in edited)
         {
-            last.Content.SourceMap.AddTree(item.SourcePath, "", tree);
+            last.Content.SourceMap.SetTree(item.SourcePath, tree);
             last.Content.SourceMap.SetBodyFirstLine(item.SourcePath, changes.Files.Single(f => f.Path == item.SourcePath).Text.BodyFirstLine);
         }
 
