@@ -15,7 +15,7 @@ internal static class BuildCommand
         var options = SiteOptions.From(line, "_site");
 
         stdout.WriteLine($"ビルドを開始します: {options.RootDirectory} → {options.OutputDirectory}");
-        var result = new SiteBuilder().Build(options, new Progress(stdout));
+        var result = new SiteBuilder { KeepsStateForRebuilds = false }.Build(options, new Progress(stdout));
         foreach (var diagnostic in result.Diagnostics)
         {
             (diagnostic.Severity == Site.Diagnostics.Severity.Error ? stderr : stdout).WriteLine(DiagnosticFormat.Line(diagnostic, OutputFormat.Plain));

@@ -22,8 +22,13 @@ internal sealed partial class MarkdownBodyRule : IContentRule
         foreach (var item in all.Where(i => i.Body.Length > 0))
         {
             var firstLine = context.Map.BodyFirstLine(item.SourcePath);
-            CheckImages(context, item, firstLine);
-            CheckVideoShortcodes(context, item, firstLine, videos);
+            // Every Markdown image, inline or by reference, starts with "![" and every shortcode with "{{<": a body
+            // without them (most of them) needs neither a Markdown parse nor a line split. Ten thousand 1 KB bodies
+            // took about a fifth of a second to parse here, on one core, before the render parses them again.
+            if (item.Body.Contains("![", StringComparison.Ordinal))
+                CheckImages(context, item, firstLine);
+            if (item.Body.Contains("{{<", StringComparison.Ordinal))
+                CheckVideoShortcodes(context, item, firstLine, videos);
         }
     }
 
