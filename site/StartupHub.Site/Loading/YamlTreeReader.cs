@@ -14,7 +14,11 @@ internal static class YamlTreeReader
     /// where the YAML text starts (2 for front matter after the opening <c>---</c>).
     /// Returns null (and reports) when the text is not valid YAML; an empty document is an empty mapping.
     /// </summary>
-    public static YNode? Parse(string yaml, string path, int firstLine, DiagnosticBag diagnostics)
+    public static YNode? Parse(string yaml, string path, int firstLine, DiagnosticBag diagnostics) =>
+        FlatYaml.TryParse(yaml, firstLine) ?? ParseWithYamlDotNet(yaml, path, firstLine, diagnostics);
+
+    /// <summary>The full YAML reader, for any text (<see cref="FlatYaml"/> declines all but the simplest).</summary>
+    internal static YNode? ParseWithYamlDotNet(string yaml, string path, int firstLine, DiagnosticBag diagnostics)
     {
         var builder = new Builder(path, firstLine - 1, diagnostics);
         try
