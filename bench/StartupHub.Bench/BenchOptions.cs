@@ -20,7 +20,7 @@ internal sealed record BenchOptions(IReadOnlyList<int> PageCounts, bool SearchIn
             switch (args[i])
             {
                 case "--pages" when i + 1 < args.Length:
-                    counts.AddRange(args[++i].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)));
+                    counts.AddRange(args[++i].Split(',').Select(s => Count("--pages", s)));
                     break;
                 case "--search":
                     search = true;
@@ -29,10 +29,10 @@ internal sealed record BenchOptions(IReadOnlyList<int> PageCounts, bool SearchIn
                     keep = true;
                     break;
                 case "--runs" when i + 1 < args.Length:
-                    runs = Math.Max(1, int.Parse(args[++i], CultureInfo.InvariantCulture));
+                    runs = Count("--runs", args[++i]);
                     break;
                 case "--edits" when i + 1 < args.Length:
-                    edits = Math.Max(1, int.Parse(args[++i], CultureInfo.InvariantCulture));
+                    edits = Count("--edits", args[++i]);
                     break;
                 case "--root" when i + 1 < args.Length:
                     root = args[++i];
@@ -44,6 +44,11 @@ internal sealed record BenchOptions(IReadOnlyList<int> PageCounts, bool SearchIn
 
         return new BenchOptions(counts.Count > 0 ? counts : [1000, 10000], search, keep, root ?? FindRepoRoot(), runs, edits ?? runs);
     }
+
+    private static int Count(string option, string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new ArgumentException($"{option} には 1 以上の整数を指定してください（「{text}」）。");
 
     private static string FindRepoRoot()
     {

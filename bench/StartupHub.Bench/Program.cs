@@ -13,7 +13,18 @@ using StartupHub.Site.Runtime;
 
 // The first cold build compiles the code as `startuphub build` does, with the same head start (multicore JIT).
 JitProfile.Start("bench");
-var options = BenchOptions.Parse(args);
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    // A mistyped argument is a usage error, not a crash with a stack trace.
+    Console.Error.WriteLine($"エラー: {e.Message}");
+    return 2;
+}
+
 Console.WriteLine($"StartupHub ビルドベンチマーク（.NET {Environment.Version}, {Environment.ProcessorCount} コア, Server GC={GCSettings.IsServerGC}, 並行 GC={GCSettings.LatencyMode != GCLatencyMode.Batch}, 検索インデックス={(options.SearchIndex ? "あり" : "なし")}, 初回ビルド {options.Runs} 回・各編集 {options.Edits} 回の中央値）");
 Console.WriteLine($"負荷: {LoadAverage()}");
 
