@@ -28,9 +28,9 @@ public static class JitProfile
             ProfileOptimization.SetProfileRoot(folder);
             ProfileOptimization.StartProfile($"{name}.jitprofile");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            // A read-only home (some CI runners) only loses the head start.
+            // A read-only home (some CI runners) or a mistyped STARTUPHUB_JIT_CACHE only loses the head start.
         }
     }
 

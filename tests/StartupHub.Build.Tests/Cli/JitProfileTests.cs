@@ -39,11 +39,15 @@ public sealed class JitProfileTests
         Assert.True(damaged.Exit == 0, damaged.Output);
         var off = await RunBuild(site.Root, "out-4", "");
         Assert.True(off.Exit == 0, off.Output);
+        // A cache folder that cannot be made (under a file) is skipped, not a failed build.
+        var blocked = await RunBuild(site.Root, "out-5", Path.Combine(profile, "below-a-file"));
+        Assert.True(blocked.Exit == 0, blocked.Output);
 
         var expected = Files(Path.Combine(site.Root, "out-1"));
         Assert.Equal(expected, Files(Path.Combine(site.Root, "out-2")));
         Assert.Equal(expected, Files(Path.Combine(site.Root, "out-3")));
         Assert.Equal(expected, Files(Path.Combine(site.Root, "out-4")));
+        Assert.Equal(expected, Files(Path.Combine(site.Root, "out-5")));
     }
 
     private static Dictionary<string, string> Files(string root) =>
