@@ -12,6 +12,10 @@ using StartupHub.Site.Build;
 using StartupHub.Site.Runtime;
 
 // The first cold build compiles the code as `startuphub build` does, with the same head start (multicore JIT).
+// Whether a profile was there decides how much of the first build's JIT is ahead of it: printed, so that figures
+// from a machine's first run (no profile) are not compared with later ones as if alike.
+var jitProfilePath = JitProfile.CacheFolder() is { } jitFolder ? Path.Combine(jitFolder, "bench.jitprofile") : null;
+var jitProfileFound = jitProfilePath is not null && File.Exists(jitProfilePath);
 JitProfile.Start("bench");
 BenchOptions options;
 try
@@ -27,6 +31,7 @@ catch (ArgumentException e)
 
 Console.WriteLine($"StartupHub ビルドベンチマーク（.NET {Environment.Version}, {Environment.ProcessorCount} コア, Server GC={GCSettings.IsServerGC}, 並行 GC={GCSettings.LatencyMode != GCLatencyMode.Batch}, 検索インデックス={(options.SearchIndex ? "あり" : "なし")}, 初回ビルド {options.Runs} 回・各編集 {options.Edits} 回の中央値）");
 Console.WriteLine($"負荷: {LoadAverage()}");
+Console.WriteLine($"JIT プロファイル: {(jitProfilePath is null ? "使いません（STARTUPHUB_JIT_CACHE が空）" : jitProfileFound ? $"前回の記録を使います（{jitProfilePath}）" : $"記録がないので今回記録します（{jitProfilePath}）")}");
 
 var failed = false;
 var rows = new List<string>();

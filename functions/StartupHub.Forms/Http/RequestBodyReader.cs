@@ -30,9 +30,9 @@ internal static class RequestBodyReader
         // Chunked bodies have no declared length, so count while reading and stop one byte past the cap. The buffer is
         // pooled: a fresh cap-sized array per request was the largest allocation of the load test (143 MB in a run).
         byte[] buffer = ArrayPool<byte>.Shared.Rent(maxBytes + 1);
+        int total = 0;
         try
         {
-            int total = 0;
             while (total <= maxBytes)
             {
                 int read = await request.Body.ReadAsync(buffer.AsMemory(total, maxBytes + 1 - total), cancellationToken);
@@ -48,6 +48,8 @@ internal static class RequestBodyReader
         }
         finally
         {
+            // Bodies hold personal data: nothing of one is left in the shared pool for whoever rents the array next.
+            buffer.AsSpan(0, Math.Min(total, buffer.Length)).Clear();
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }

@@ -84,7 +84,7 @@ public sealed class EventLedger
         EventId = EventId,
         Version = Version,
         NextNumber = NextNumber,
-        Sessions = Sessions.ToDictionary(s => s.Key, s => new SessionLedger { Capacity = s.Value.Capacity, Confirmed = WithRoom(s.Value.Confirmed), Waitlist = WithRoom(s.Value.Waitlist) }, Sessions.Comparer),
+        Sessions = Sessions.ToDictionary(s => s.Key, s => new SessionLedger { Capacity = s.Value.Capacity, Confirmed = [.. s.Value.Confirmed], Waitlist = WithRoom(s.Value.Waitlist) }, Sessions.Comparer),
         // Shallow: entries are never changed in place (LedgerRules replaces an entry to change it), so the
         // copy shares them with the committed ledger, and the maps share all but their recent changes.
         Registrations = Registrations.Copy(),
@@ -94,13 +94,15 @@ public sealed class EventLedger
     };
 
     /// <summary>
-    /// A copy with room for a batch's additions. A copy of exactly the old length doubled on the batch's first
-    /// addition: under load that was a second, twice as large array per list per commit (the change log and the
-    /// waitlist reach thousands of entries, so both were large-object allocations, which bring full collections).
+    /// A copy with room for a batch's additions, for the lists that grow without bound (the change log, a waitlist;
+    /// confirmed seats stop at the capacity). A copy of exactly the old length doubled on the batch's first
+    /// addition: under load that was a second, twice as large array per list per commit, tens of kilobytes at a few
+    /// thousand entries and a large-object allocation past about ten thousand. Short lists get little room, so the
+    /// many small ones of an event with many sessions do not each carry a batch's worth.
     /// </summary>
     private static List<T> WithRoom<T>(List<T> source)
     {
-        List<T> copy = new(source.Count + 256);
+        List<T> copy = new(source.Count + Math.Min(256, 4 + (source.Count / 8)));
         copy.AddRange(source);
         return copy;
     }

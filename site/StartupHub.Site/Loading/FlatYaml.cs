@@ -15,6 +15,8 @@ namespace StartupHub.Site.Loading;
 /// </remarks>
 internal static class FlatYaml
 {
+    private const int MaxKeyLength = 1000;
+
     /// <summary>The tree of <paramref name="yaml"/> (whose first line is file line <paramref name="firstLine"/>), or null to decline.</summary>
     public static YMapping? TryParse(string yaml, int firstLine)
     {
@@ -56,7 +58,8 @@ internal static class FlatYaml
     private static YEntry? ReadEntry(ReadOnlySpan<char> text, int line)
     {
         var colon = text.IndexOf(':');
-        if (colon <= 0 || !IsKey(text[..colon]) || colon + 1 >= text.Length || text[colon + 1] != ' ')
+        // YamlDotNet refuses a simple key longer than 1,024 characters; far shorter keys are all a site has.
+        if (colon <= 0 || colon > MaxKeyLength || !IsKey(text[..colon]) || colon + 1 >= text.Length || text[colon + 1] != ' ')
         {
             return null;
         }

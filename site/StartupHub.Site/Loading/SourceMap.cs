@@ -1,3 +1,4 @@
+using System.Globalization;
 using StartupHub.Site.Content;
 
 namespace StartupHub.Site.Loading;
@@ -64,63 +65,93 @@ public sealed class SourceMap
     /// <summary>
     /// The key's and the value's positions for <paramref name="keyPath"/>; for a list item (and the whole file) both
     /// are the item's. A key may itself hold dots or brackets (an unknown key such as <c>a.b</c> is still located):
-    /// the longest key that matches the path at that point wins, and of duplicate keys the last, as YAML readers do.
+    /// the longest key that matches the path at that point is tried first, then the shorter ones, so <c>a.b.c</c> is
+    /// found under <c>a</c> → <c>b</c> even beside a key <c>a.b</c>. (The tree holds the first of duplicate keys.)
     /// </summary>
-    private (TextPosition Key, TextPosition Value)? Find(string path, string keyPath)
+    private (TextPosition Key, TextPosition Value)? Find(string path, string keyPath) =>
+        _trees.TryGetValue(path, out var tree) ? Walk(tree, tree.Start, keyPath.AsSpan()) : null;
+
+    private static (TextPosition Key, TextPosition Value)? Walk(YNode node, TextPosition key, ReadOnlySpan<char> rest)
     {
-        if (!_trees.TryGetValue(path, out var node))
-            return null;
+        if (rest.Length == 0)
+            return (key, node.Start);
 
-        var key = node.Start;
-        var rest = keyPath.AsSpan();
-        while (rest.Length > 0)
+        switch (node)
         {
-            if (node is YMapping mapping && Match(mapping, rest) is { } entry)
-            {
-                rest = rest[entry.Key.Value.Length..];
-                key = entry.Key.Start;
-                node = entry.Value;
-            }
-            else if (node is YSequence sequence && rest[0] == '[' && rest.IndexOf(']') is > 1 and var close
-                && int.TryParse(rest[1..close], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
-                && index < sequence.Items.Count)
-            {
-                rest = rest[(close + 1)..];
-                node = sequence.Items[index];
-                key = node.Start;
-            }
-            else
-            {
-                return null;
-            }
+            case YMapping mapping:
+                // Usually one key matches: it is tried without building a list of candidates (validation asks often).
+                YEntry? longest = null;
+                var matches = 0;
+                foreach (var entry in mapping.Entries)
+                {
+                    if (Continues(rest, entry.Key.Value))
+                    {
+                        matches++;
+                        if (longest is null || entry.Key.Value.Length > longest.Key.Value.Length)
+                            longest = entry;
+                    }
+                }
 
-            if (rest.Length > 0 && rest[0] == '.')
-            {
-                rest = rest[1..];
-                if (rest.Length == 0)
+                if (longest is null)
                     return null;
-            }
-        }
+                var entered = Enter(longest, rest);
+                if (entered is not null || matches == 1)
+                    return entered;
 
-        return (key, node.Start);
+                var others = new List<YEntry>(matches - 1);
+                foreach (var entry in mapping.Entries)
+                {
+                    if (!ReferenceEquals(entry, longest) && Continues(rest, entry.Key.Value))
+                        others.Add(entry);
+                }
+
+                others.Sort((x, y) => y.Key.Value.Length.CompareTo(x.Key.Value.Length));
+                foreach (var entry in others)
+                {
+                    if (Enter(entry, rest) is { } found)
+                        return found;
+                }
+
+                return null;
+            case YSequence sequence when rest[0] == '[' && rest.IndexOf(']') is > 1 and var close && (close == 2 || rest[1] != '0')
+                && int.TryParse(rest[1..close], NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+                && index < sequence.Items.Count:
+                var next = rest[(close + 1)..];
+                if (next.Length > 0 && next[0] == '.')
+                {
+                    next = next[1..];
+                    if (next.Length == 0)
+                        return null;
+                }
+                else if (next.Length > 0 && next[0] != '[')
+                {
+                    return null; // "roles[0]x" is no path
+                }
+
+                var item = sequence.Items[index];
+                return Walk(item, item.Start, next);
+            default:
+                return null;
+        }
     }
 
-    private static YEntry? Match(YMapping mapping, ReadOnlySpan<char> rest)
+    /// <summary>Walks on below <paramref name="entry"/>, whose key starts <paramref name="rest"/>.</summary>
+    private static (TextPosition Key, TextPosition Value)? Enter(YEntry entry, ReadOnlySpan<char> rest)
     {
-        YEntry? best = null;
-        foreach (var entry in mapping.Entries)
+        var after = rest[entry.Key.Value.Length..];
+        if (after.Length > 0 && after[0] == '.')
         {
-            var name = entry.Key.Value;
-            if (rest.StartsWith(name, StringComparison.Ordinal)
-                && (rest.Length == name.Length || rest[name.Length] is '.' or '[')
-                && (best is null || name.Length >= best.Key.Value.Length))
-            {
-                best = entry;
-            }
+            after = after[1..];
+            if (after.Length == 0)
+                return null;
         }
 
-        return best;
+        return Walk(entry.Value, entry.Key.Start, after);
     }
+
+    /// <summary>True when the path goes on with <paramref name="name"/> as a whole key (followed by its end, "." or "[").</summary>
+    private static bool Continues(ReadOnlySpan<char> rest, string name) =>
+        name.Length > 0 && rest.StartsWith(name, StringComparison.Ordinal) && (rest.Length == name.Length || rest[name.Length] is '.' or '[');
 
     private static SourceLocation Loc(string path, TextPosition at) => new(path, at.Line, at.Column);
 

@@ -46,7 +46,8 @@ public static class JitProfile
             return configured.Length == 0 ? null : configured;
         }
 
-        if (variable("XDG_CACHE_HOME") is { Length: > 0 } cache)
+        // The XDG spec says a relative XDG_CACHE_HOME is invalid and to be ignored.
+        if (variable("XDG_CACHE_HOME") is { Length: > 0 } cache && Path.IsPathRooted(cache))
         {
             return Path.Combine(cache, "startuphub", "jit");
         }

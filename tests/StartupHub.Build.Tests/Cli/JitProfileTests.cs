@@ -12,6 +12,7 @@ public sealed class JitProfileTests
     [InlineData("", "/xdg", "/home/u", null)]
     [InlineData(null, "/xdg", "/home/u", "/xdg/startuphub/jit")]
     [InlineData(null, "", "/home/u", "/home/u/.cache/startuphub/jit")]
+    [InlineData(null, "relative/cache", "/home/u", "/home/u/.cache/startuphub/jit")]
     [InlineData(null, null, "/home/u", "/home/u/.cache/startuphub/jit")]
     [InlineData(null, null, "", null)]
     public void Cache_folder_follows_the_override_then_xdg_then_home(string? configured, string? xdg, string home, string? expected)

@@ -84,6 +84,17 @@ public sealed class FlatYamlTests
     [InlineData("")]
     public void Anything_else_is_left_to_yamldotnet(string yaml) => Assert.Null(FlatYaml.TryParse(yaml, 2));
 
+    [Fact]
+    public void A_key_longer_than_yamldotnet_allows_is_left_to_it()
+    {
+        // YamlDotNet refuses simple keys over 1,024 characters; the fast path must not accept what it refuses.
+        var yaml = "title: a\n" + new string('k', 1025) + ": b";
+        Assert.Null(FlatYaml.TryParse(yaml, 2));
+        var diagnostics = new DiagnosticBag();
+        YamlTreeReader.ParseWithYamlDotNet(yaml, "p.md", 2, diagnostics);
+        Assert.True(diagnostics.HasErrors);
+    }
+
     private static string Dump(YNode? node)
     {
         var text = new StringBuilder();

@@ -62,9 +62,36 @@ public class SourceMapTests
         Assert.Null(map.Value(path, "name.first"));
         Assert.Null(map.Value(path, "roles[x]"));
         Assert.Null(map.Value(path, "name."));
+        Assert.Null(map.Value(path, "roles[0]x"));
+        Assert.Null(map.Value(path, "roles[00]"));
         // A missing list item falls back to its list, and the empty path is the front matter (after the fence).
         Assert.Equal(new SourceLocation(path, 4, 8), map.Locate(path, "roles[3]"));
         Assert.Equal(new SourceLocation(path, 2, 1), map.Locate(path, ""));
+    }
+
+    [Fact]
+    public void A_nested_path_is_found_beside_a_key_that_holds_its_dots()
+    {
+        using var site = new TempSite();
+        site.With("people/p.md", """
+            ---
+            name: 架空 太郎
+            kana: かくう たろう
+            a:
+              b:
+                c: 1
+            a.b: 2
+            ---
+            経歴。
+
+            """);
+        var (content, _) = site.Load();
+        var map = content!.SourceMap;
+        const string path = "content/people/p.md";
+
+        // "a.b" is tried first (the longest key), has no "c", and the walk goes back to "a" → "b" → "c".
+        Assert.Equal(new SourceLocation(path, 6, 8), map.Value(path, "a.b.c"));
+        Assert.Equal(new SourceLocation(path, 7, 6), map.Value(path, "a.b"));
     }
 
     [Fact]
