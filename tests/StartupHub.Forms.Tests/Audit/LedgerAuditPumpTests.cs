@@ -129,6 +129,34 @@ public sealed class LedgerAuditPumpTests
         Assert.Equal(2, (await LoadShedderTests.ReadEntriesAsync(memory)).Count);
     }
 
+    [Fact]
+    public async Task A_stream_of_ledger_writes_gets_at_most_one_audit_pass_per_interval()
+    {
+        MemoryFormStore memory = new();
+        AuditGateStore store = new(memory);
+        Node node = Node.Create(store);
+        ManifestEvent evt = TestEvents.Open("stream", capacity: 5);
+
+        // One ledger write every ~15 ms for about half a second. Each write kicks the pump; a pass that found no
+        // new write when it ended used to let the next write start another at once, one audit commit per write.
+        const int Writes = 30;
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        for (int i = 0; i < Writes; i++)
+        {
+            await node.RegisterAsync(evt, $"stream{i}@example.jp");
+            await Task.Delay(15);
+        }
+
+        TimeSpan elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        await node.Pump.CatchUpAsync(evt.Id, CancellationToken.None);
+
+        // Passes start at least 100 ms apart, plus the catch-up's own: the bound follows the time the writes took.
+        int bound = (int)(elapsed.TotalMilliseconds / 100) + 2;
+        Assert.InRange(store.SegmentsCreated, 1, bound);
+        AssertEachVersionOnce(await LoadShedderTests.ReadEntriesAsync(memory), evt.Id, Writes);
+        Assert.True((await AuditTestLog.VerifyAsync(memory)).Valid);
+    }
+
     private static void AssertEachVersionOnce(List<AuditEntry> entries, string eventId, int expectedVersions)
     {
         List<long> versions = entries.Where(e => e.Details.GetValueOrDefault(HashChainedAuditLog.LedgerEventKey) == eventId)
@@ -169,8 +197,18 @@ public sealed class LedgerAuditPumpTests
 
         public Task<StoredObject?> ReadAsync(string key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
 
+        /// <summary>Audit segments created through this store (one per audit group commit).</summary>
+        public int SegmentsCreated => Volatile.Read(ref _segments);
+
+        private int _segments;
+
         public async Task<string?> TryCreateAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
         {
+            if (key.StartsWith(AuditKeys.SegmentPrefix, StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _segments);
+            }
+
             await GateAsync(key);
             return await inner.TryCreateAsync(key, content, cancellationToken);
         }

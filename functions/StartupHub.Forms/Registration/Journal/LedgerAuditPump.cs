@@ -93,12 +93,17 @@ public sealed class LedgerAuditPump(IFormStore store, IAuditLog log, TimeProvide
                 {
                     try
                     {
+                        // At most one pass per interval, also when the last pass ended the loop and a new write
+                        // kicked it again at once (that restarted passes at the ledger's commit rate under load).
+                        TimeSpan since = time.GetElapsedTime(Interlocked.Read(ref pump.LastPassStart));
+                        if (pump.LastPassStart != 0 && since < PassInterval)
+                        {
+                            await Task.Delay(PassInterval - since, time);
+                        }
+
+                        Interlocked.Exchange(ref pump.LastPassStart, time.GetTimestamp());
                         await PassAsync(chain, eventId, pump, untilJournalEnd: false, CancellationToken.None);
                         delay = TimeSpan.FromSeconds(1);
-                        if (Volatile.Read(ref pump.Requested) == 1)
-                        {
-                            await Task.Delay(PassInterval, time);
-                        }
                     }
                     catch (Exception ex) when (ex is StorageUnavailableException or AuditGapException or IOException or System.Text.Json.JsonException or FormatException)
                     {
@@ -184,6 +189,7 @@ public sealed class LedgerAuditPump(IFormStore store, IAuditLog log, TimeProvide
         public long Newest;
         public int Running;
         public int Requested;
+        public long LastPassStart;
         public DateTimeOffset? NotBefore;
     }
 }
