@@ -61,6 +61,42 @@ public sealed class HashChainedAuditLog(
     /// </summary>
     public async Task<bool> AppendLedgerVersionAsync(LedgerAuditBatch batch, CancellationToken cancellationToken)
     {
+        Pending pending = LedgerPending(batch);
+        await Enqueue(pending, cancellationToken);
+        return pending.Appended;
+    }
+
+    /// <summary>
+    /// <see cref="AppendLedgerVersionAsync"/> for several versions, queued together so that they go into one segment
+    /// (one group commit: segment, head and any checkpoints) unless they exceed a segment. Queued one by one, the
+    /// drain started by the first could take it alone and the rest in a second commit. Each task is its version's
+    /// result, with the same exceptions as <see cref="AppendLedgerVersionAsync"/>.
+    /// </summary>
+    public IReadOnlyList<Task<bool>> AppendLedgerVersionsAsync(IReadOnlyList<LedgerAuditBatch> batches, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        List<Pending> pendings = [.. batches.Select(LedgerPending)];
+        foreach (Pending pending in pendings)
+        {
+            _pending.Enqueue(pending);
+        }
+
+        if (pendings.Count > 0)
+        {
+            StartDrain();
+        }
+
+        return [.. pendings.Select(pending => Completed(pending, cancellationToken))];
+
+        static async Task<bool> Completed(Pending pending, CancellationToken cancellationToken)
+        {
+            await pending.Completion.Task.WaitAsync(cancellationToken);
+            return pending.Appended;
+        }
+    }
+
+    private static Pending LedgerPending(LedgerAuditBatch batch)
+    {
         ArgumentNullException.ThrowIfNull(batch);
         string version = batch.Version.ToString(CultureInfo.InvariantCulture);
         string occurredAt = AuditEncoding.FormatTime(batch.OccurredAt);
@@ -74,9 +110,7 @@ public sealed class HashChainedAuditLog(
             details.TryAdd("occurred_at", occurredAt);
             return AuditEventRules.Checked(e with { Details = details });
         }).ToList();
-        Pending pending = new(events, batch);
-        await Enqueue(pending, cancellationToken);
-        return pending.Appended;
+        return new Pending(events, batch);
     }
 
     /// <summary>The last version of <paramref name="eventId"/>'s ledger whose events are in the chain (0 if none).
@@ -104,13 +138,18 @@ public sealed class HashChainedAuditLog(
     private Task Enqueue(Pending pending, CancellationToken cancellationToken)
     {
         _pending.Enqueue(pending);
+        StartDrain();
+
+        // Cancelling stops the caller waiting, not the write: a queued entry is still appended.
+        return pending.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    private void StartDrain()
+    {
         if (Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
         {
             _ = Task.Run(DrainAsync, CancellationToken.None);
         }
-
-        // Cancelling stops the caller waiting, not the write: a queued entry is still appended.
-        return pending.Completion.Task.WaitAsync(cancellationToken);
     }
 
     private async Task<long> ProgressOfAsync(string eventId, DateTimeOffset notBefore)

@@ -138,7 +138,7 @@ public sealed class LedgerAuditPump(IFormStore store, IAuditLog log, TimeProvide
             long progress = await chain.LedgerProgressAsync(eventId, pump.NotBefore.Value, cancellationToken);
             long newest = Interlocked.Read(ref pump.Newest);
             long previous = progress;
-            List<Task<bool>> appends = [];
+            List<LedgerAuditBatch> batches = [];
             for (long version = progress + 1; untilJournalEnd || version <= newest; version++)
             {
                 if (!pump.HandedOver.TryGetValue(version, out Carried? carried))
@@ -154,15 +154,15 @@ public sealed class LedgerAuditPump(IFormStore store, IAuditLog log, TimeProvide
 
                 if (carried.Events.Count > 0)
                 {
-                    appends.Add(chain.AppendLedgerVersionAsync(
-                        new LedgerAuditBatch(eventId, version, previous, carried.WrittenAt, pump.NotBefore.Value, carried.Events), cancellationToken));
+                    batches.Add(new LedgerAuditBatch(eventId, version, previous, carried.WrittenAt, pump.NotBefore.Value, carried.Events));
                     previous = version;
                 }
             }
 
             try
             {
-                await Task.WhenAll(appends);
+                // Offered together: one audit group commit per pass.
+                await Task.WhenAll(chain.AppendLedgerVersionsAsync(batches, cancellationToken));
             }
             finally
             {
