@@ -59,12 +59,8 @@ public sealed class HashChainedAuditLog(
     /// appended yet: the caller retries from the chain's progress), and <see cref="StorageUnavailableException"/>
     /// on store failures.
     /// </summary>
-    public async Task<bool> AppendLedgerVersionAsync(LedgerAuditBatch batch, CancellationToken cancellationToken)
-    {
-        Pending pending = LedgerPending(batch);
-        await Enqueue(pending, cancellationToken);
-        return pending.Appended;
-    }
+    public Task<bool> AppendLedgerVersionAsync(LedgerAuditBatch batch, CancellationToken cancellationToken) =>
+        AppendLedgerVersionsAsync([batch], cancellationToken)[0];
 
     /// <summary>
     /// <see cref="AppendLedgerVersionAsync"/> for several versions, queued together so that they go into one segment

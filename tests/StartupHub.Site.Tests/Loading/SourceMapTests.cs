@@ -38,60 +38,51 @@ public class SourceMapTests
     [Fact]
     public void Keys_holding_dots_or_brackets_and_paths_past_the_tree_are_told_apart()
     {
-        using var site = new TempSite();
-        site.With("people/p.md", """
-            ---
-            name: 架空 太郎
-            kana: かくう たろう
+        var (map, diagnostics) = LoadPerson("""
             roles: [speaker]
             links.x: https://example.jp/
-            ---
-            経歴。
-
             """);
-        var (content, diagnostics) = site.Load();
-        var map = content!.SourceMap;
-        const string path = "content/people/p.md";
 
         // An unknown key with a dot is still found as a key (its fault points at it), not read as "links" → "x".
-        Assert.Equal(new SourceLocation(path, 5, 1), map.Key(path, "links.x"));
-        Assert.Contains(diagnostics, d => d.Location == new SourceLocation(path, 5, 1));
-        Assert.Equal(new SourceLocation(path, 4, 9), map.Value(path, "roles[0]"));
-        Assert.Null(map.Value(path, "roles[1]"));
-        Assert.Null(map.Value(path, "roles.speaker"));
-        Assert.Null(map.Value(path, "name.first"));
-        Assert.Null(map.Value(path, "roles[x]"));
-        Assert.Null(map.Value(path, "name."));
-        Assert.Null(map.Value(path, "roles[0]x"));
-        Assert.Null(map.Value(path, "roles[00]"));
+        Assert.Equal(new SourceLocation(PersonPath, 5, 1), map.Key(PersonPath, "links.x"));
+        Assert.Contains(diagnostics, d => d.Location == new SourceLocation(PersonPath, 5, 1));
+        Assert.Equal(new SourceLocation(PersonPath, 4, 9), map.Value(PersonPath, "roles[0]"));
+        Assert.Null(map.Value(PersonPath, "roles[1]"));
+        Assert.Null(map.Value(PersonPath, "roles.speaker"));
+        Assert.Null(map.Value(PersonPath, "name.first"));
+        Assert.Null(map.Value(PersonPath, "roles[x]"));
+        Assert.Null(map.Value(PersonPath, "name."));
+        Assert.Null(map.Value(PersonPath, "roles[0]x"));
+        Assert.Null(map.Value(PersonPath, "roles[00]"));
         // A missing list item falls back to its list, and the empty path is the front matter (after the fence).
-        Assert.Equal(new SourceLocation(path, 4, 8), map.Locate(path, "roles[3]"));
-        Assert.Equal(new SourceLocation(path, 2, 1), map.Locate(path, ""));
+        Assert.Equal(new SourceLocation(PersonPath, 4, 8), map.Locate(PersonPath, "roles[3]"));
+        Assert.Equal(new SourceLocation(PersonPath, 2, 1), map.Locate(PersonPath, ""));
     }
 
     [Fact]
     public void A_nested_path_is_found_beside_a_key_that_holds_its_dots()
     {
-        using var site = new TempSite();
-        site.With("people/p.md", """
-            ---
-            name: 架空 太郎
-            kana: かくう たろう
+        var (map, _) = LoadPerson("""
             a:
               b:
                 c: 1
             a.b: 2
-            ---
-            経歴。
-
             """);
-        var (content, _) = site.Load();
-        var map = content!.SourceMap;
-        const string path = "content/people/p.md";
 
         // "a.b" is tried first (the longest key), has no "c", and the walk goes back to "a" → "b" → "c".
-        Assert.Equal(new SourceLocation(path, 6, 8), map.Value(path, "a.b.c"));
-        Assert.Equal(new SourceLocation(path, 7, 6), map.Value(path, "a.b"));
+        Assert.Equal(new SourceLocation(PersonPath, 6, 8), map.Value(PersonPath, "a.b.c"));
+        Assert.Equal(new SourceLocation(PersonPath, 7, 6), map.Value(PersonPath, "a.b"));
+    }
+
+    private const string PersonPath = "content/people/p.md";
+
+    /// <summary>Loads a site with a person whose front matter is name, kana (lines 2–3) and then <paramref name="rest"/> (from line 4).</summary>
+    private static (StartupHub.Site.Loading.SourceMap Map, IReadOnlyList<StartupHub.Site.Diagnostics.Diagnostic> Diagnostics) LoadPerson(string rest)
+    {
+        using var site = new TempSite();
+        site.With("people/p.md", $"---\nname: 架空 太郎\nkana: かくう たろう\n{rest}\n---\n経歴。\n");
+        var (content, diagnostics) = site.Load();
+        return (content!.SourceMap, diagnostics);
     }
 
     [Fact]

@@ -95,8 +95,9 @@ public sealed class LedgerAuditPump(IFormStore store, IAuditLog log, TimeProvide
                     {
                         // At most one pass per interval, also when the last pass ended the loop and a new write
                         // kicked it again at once (that restarted passes at the ledger's commit rate under load).
-                        TimeSpan since = time.GetElapsedTime(Interlocked.Read(ref pump.LastPassStart));
-                        if (pump.LastPassStart != 0 && since < PassInterval)
+                        long lastStart = Interlocked.Read(ref pump.LastPassStart);
+                        TimeSpan since = lastStart == 0 ? PassInterval : time.GetElapsedTime(lastStart);
+                        if (since < PassInterval)
                         {
                             await Task.Delay(PassInterval - since, time);
                         }
