@@ -113,7 +113,9 @@ public sealed class AuditLogTests(ITestOutputHelper output) : IDisposable
         Assert.True((await AuditTestLog.VerifyAsync(store)).Valid);
     }
 
-    /// <summary>Counts the writes (creates and replaces) that reach the store.</summary>
+    /// <summary>Counts the writes (creates and replaces) that reach the store, each taking a few milliseconds as a
+    /// real store's do: appends that arrive while a commit is in flight then join the next one, whatever the
+    /// machine's speed (with instant writes, the burst sometimes committed almost one by one).</summary>
     private sealed class CountingStore(IFormStore inner) : IFormStore
     {
         private int _writes;
@@ -122,16 +124,18 @@ public sealed class AuditLogTests(ITestOutputHelper output) : IDisposable
 
         public Task<StoredObject?> ReadAsync(string key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
 
-        public Task<string?> TryCreateAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+        public async Task<string?> TryCreateAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _writes);
-            return inner.TryCreateAsync(key, content, cancellationToken);
+            await Task.Delay(3, cancellationToken);
+            return await inner.TryCreateAsync(key, content, cancellationToken);
         }
 
-        public Task<string?> TryReplaceAsync(string key, ReadOnlyMemory<byte> content, string ifMatch, CancellationToken cancellationToken)
+        public async Task<string?> TryReplaceAsync(string key, ReadOnlyMemory<byte> content, string ifMatch, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _writes);
-            return inner.TryReplaceAsync(key, content, ifMatch, cancellationToken);
+            await Task.Delay(3, cancellationToken);
+            return await inner.TryReplaceAsync(key, content, ifMatch, cancellationToken);
         }
 
         public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
