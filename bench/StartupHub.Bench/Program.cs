@@ -8,12 +8,16 @@
 using System.Globalization;
 using System.Runtime;
 using StartupHub.Bench;
+using StartupHub.Measuring;
 using StartupHub.Site.Build;
 using StartupHub.Site.Runtime;
 
 // The first cold build compiles the code as `startuphub build` does, with the same head start (multicore JIT).
 // Whether a profile was there decides how much of the first build's JIT is ahead of it: printed, so that figures
 // from a machine's first run (no profile) are not compared with later ones as if alike.
+// The machine's speed is measured before the JIT profile starts, so that the profile's head start is the same
+// as `startuphub build`'s (measured first, it would have half a second more).
+var speedAtStart = MachineSpeed.Measure();
 var jitProfilePath = JitProfile.CacheFolder() is { } jitFolder ? Path.Combine(jitFolder, "bench.jitprofile") : null;
 var jitProfileFound = jitProfilePath is not null && File.Exists(jitProfilePath);
 JitProfile.Start("bench");
@@ -31,6 +35,7 @@ catch (ArgumentException e)
 
 Console.WriteLine($"StartupHub ビルドベンチマーク（.NET {Environment.Version}, {Environment.ProcessorCount} コア, Server GC={GCSettings.IsServerGC}, 並行 GC={GCSettings.LatencyMode != GCLatencyMode.Batch}, 検索インデックス={(options.SearchIndex ? "あり" : "なし")}, 初回ビルド {options.Runs} 回・各編集 {options.Edits} 回の中央値）");
 Console.WriteLine($"負荷: {LoadAverage()}");
+Console.WriteLine($"マシンの速さ（コアごとの固定の仕事、小さいほど速い）: {speedAtStart}");
 Console.WriteLine($"JIT プロファイル: {(jitProfilePath is null ? "使いません（STARTUPHUB_JIT_CACHE が空）" : jitProfileFound ? $"前回の記録を使います（{jitProfilePath}）" : $"記録がないので今回記録します（{jitProfilePath}）")}");
 
 var failed = false;
@@ -93,6 +98,7 @@ foreach (var count in options.PageCounts)
 Console.WriteLine("\n| 件数 | ページ | 初回ビルド（1回目、JIT 込み） | 初回ビルド（2回目以降の中央値） | その CPU 時間 | ピーク作業セット（初回ビルドの最大） | 本文1件の再ビルド（走査） | 本文1件の再ビルド（監視のパス） | イベント題名の再ビルド（走査） | イベント題名の再ビルド（監視のパス） | お知らせ題名の再ビルド（監視のパス） | 負荷 (1/5/15分) 開始 → 終了 |");
 Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
 rows.ForEach(Console.WriteLine);
+Console.WriteLine($"\nマシンの速さ（開始時 → 終了時）: {speedAtStart} → {MachineSpeed.Measure()}");
 return failed ? 1 : 0;
 
 // Prints one run and keeps only its figures, so the next run does not also hold this run's ten thousand pages.

@@ -13,6 +13,7 @@ using StartupHub.Forms.Manifest;
 using StartupHub.Forms.Registration;
 using StartupHub.Forms.Storage;
 using StartupHub.LoadTest;
+using StartupHub.Measuring;
 
 Dictionary<string, string> options = ParseArgs(args);
 int registrations = Int("registrations", 1000);
@@ -137,6 +138,8 @@ try
     int connectionsBefore = Volatile.Read(ref connectionsOpened);
     int sentLate = 0;
     List<Task<Result>> inFlight = new(total);
+    // The machine's speed just before and just after the phase (the same fixed work on every core; see MachineSpeed).
+    MachineSpeed.Reading speedBefore = MachineSpeed.Measure();
     timedStore.Reset();
     cpu = new(azurite);
     clock.Restart();
@@ -164,6 +167,9 @@ try
     AppTimes(sustained, 50);
     StorageReport(timedStore, total);
     cpu.Report();
+    MachineSpeed.Reading speedAfter = MachineSpeed.Measure();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  machine speed (fixed work per core, lower is faster): before {speedBefore}; after {speedAfter}"));
     EventLedger sustainedLedger = await ReadLedgerAsync(store, "load-sustained");
     int sustainedErrors = sustained.Count(r => r.Status >= 500 || r.Status == 0);
     Dictionary<string, EventRegistrationRecord> sustainedRecords = await RegistrationRecords.ReadAllAsync(store, app.Services.GetRequiredService<StartupHub.Forms.Security.RecordSealer>(), sustainedLedger, overall.Token);
