@@ -141,35 +141,46 @@ public static class JsonLd
         return Write(WithContext(node));
     }
 
+    /// <summary>A buffer and writer per thread for <see cref="BreadcrumbList"/>: every list and detail page has one,
+    /// and a fresh buffer grew by copying (42 MB of discarded arrays in a 10,000-page build).</summary>
+    [ThreadStatic]
+    private static (System.Buffers.ArrayBufferWriter<byte> Buffer, System.Text.Json.Utf8JsonWriter Writer)? t_breadcrumbs;
+
     /// <summary>Breadcrumbs from the home page down to the current page; URLs may be site paths or absolute.</summary>
     /// <remarks>Written straight to UTF-8 rather than through <see cref="JsonNode"/> objects: every list and detail page
     /// has one (a thousand pages of news lists among them), and building node trees for them was a fifth of planning
     /// the site. The text is the same as <see cref="JsonLdWriter.Write"/> gives for the same members.</remarks>
     public static string BreadcrumbList(IEnumerable<Link> crumbs, Uri baseUrl)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
-        using (var json = new System.Text.Json.Utf8JsonWriter(buffer, WriterOptions))
+        var (buffer, json) = t_breadcrumbs ??= NewBreadcrumbWriter();
+        buffer.ResetWrittenCount();
+        json.Reset(buffer); // also clears what a call that threw half-way left in the writer
+        json.WriteStartObject();
+        json.WriteString("@context", Context);
+        json.WriteString("@type", "BreadcrumbList");
+        json.WriteStartArray("itemListElement");
+        var position = 0;
+        foreach (var crumb in crumbs)
         {
             json.WriteStartObject();
-            json.WriteString("@context", Context);
-            json.WriteString("@type", "BreadcrumbList");
-            json.WriteStartArray("itemListElement");
-            var position = 0;
-            foreach (var crumb in crumbs)
-            {
-                json.WriteStartObject();
-                json.WriteString("@type", "ListItem");
-                json.WriteNumber("position", ++position);
-                json.WriteString("name", crumb.Title);
-                json.WriteString("item", SiteUrls.Absolute(baseUrl, crumb.Url));
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            json.WriteString("@type", "ListItem");
+            json.WriteNumber("position", ++position);
+            json.WriteString("name", crumb.Title);
+            json.WriteString("item", SiteUrls.Absolute(baseUrl, crumb.Url));
             json.WriteEndObject();
         }
 
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+
         return EscapeForScript(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    private static (System.Buffers.ArrayBufferWriter<byte>, System.Text.Json.Utf8JsonWriter) NewBreadcrumbWriter()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+        return (buffer, new System.Text.Json.Utf8JsonWriter(buffer, WriterOptions));
     }
 
     /// <summary>ISO 8601 duration as schema.org expects: <c>PT28M30S</c>, <c>PT1H5M</c>.</summary>

@@ -35,14 +35,20 @@ internal static class HtmlScanner
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
     };
 
-    public static (HashSet<string> Ids, List<FoundLink> Links) Scan(string html) => Scan(html.AsSpan());
+    /// <summary>The links of the page being scanned on this thread, reused from page to page: a page's list grew by
+    /// doubling (70 MB of discarded arrays in a 10,000-page build), and the exact-size copy is what the build keeps.</summary>
+    [ThreadStatic]
+    private static List<FoundLink>? t_links;
+
+    public static (HashSet<string> Ids, FoundLink[] Links) Scan(string html) => Scan(html.AsSpan());
 
     /// <summary>Scans text the caller holds in a buffer (the render phase scans each page before only its UTF-8 bytes are kept).</summary>
     /// <param name="strings">Where the values found are shared with other pages' (null: each value is a new string).</param>
-    public static (HashSet<string> Ids, List<FoundLink> Links) Scan(ReadOnlySpan<char> html, ScannedStrings? strings = null)
+    public static (HashSet<string> Ids, FoundLink[] Links) Scan(ReadOnlySpan<char> html, ScannedStrings? strings = null)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        var links = new List<FoundLink>();
+        var links = t_links ??= new List<FoundLink>(256);
+        links.Clear();
         var attributes = new List<(string Name, string Value)>(8);
         var i = 0;
         while ((i = IndexOf(html, '<', i)) >= 0)
@@ -102,7 +108,7 @@ internal static class HtmlScanner
             }
         }
 
-        return (ids, links);
+        return (ids, [.. links]);
     }
 
     /// <summary>The tags and attributes the scan acts on; every other name is read past without allocating a string.</summary>
