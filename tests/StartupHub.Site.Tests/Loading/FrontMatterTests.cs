@@ -8,13 +8,22 @@ public sealed class FrontMatterTests
 {
     // Lines chosen around the delimiters: the markers themselves, with trailing and leading white space, lookalikes,
     // ordinary YAML and body text, empty lines, and a lone carriage return (only "\r\n" is a line break here).
+    // Also Unicode white space after a marker (trimmed like ASCII), a byte order mark inside the text (only a leading
+    // one is dropped) and a line that is a lone carriage return.
     private static readonly string[] Lines =
-        ["---", "---", "...", "--- ", "---\t", " ---", "----", "-- -", ". . .", "title: お知らせ", "date: 2025-10-01", "", "本文です。", "## 見出し", "- 項目", "a\r", "\u3000---"];
+        ["---", "---", "...", "--- ", "---\t", " ---", "----", "-- -", ". . .", "title: お知らせ", "date: 2025-10-01", "", "本文です。", "## 見出し", "- 項目", "a\r", "\r",
+            "\u3000---", "---\u3000", "...\u00A0", "\uFEFF---"];
+
+    // Each line ends with its own break, "\n" or "\r\n", so a file can mix them.
+    private static readonly Gen<string> Line = Gen.Select(Gen.Int[0, Lines.Length - 1], Gen.OneOf(Gen.Const("\n"), Gen.Const("\r\n")), (i, newline) => Lines[i] + newline);
 
     private static readonly Gen<string> File = Gen.Select(
-        Gen.Int[0, Lines.Length - 1].Array[0, 8], Gen.OneOf(Gen.Const("\n"), Gen.Const("\r\n")), Gen.Bool, Gen.Bool,
-        (picked, newline, bom, trailingNewline) =>
-            (bom ? "\uFEFF" : "") + string.Join(newline, picked.Select(i => Lines[i])) + (trailingNewline ? newline : ""));
+        Line.Array[0, 8], Gen.Bool, Gen.Bool,
+        (lines, bom, trailingNewline) =>
+        {
+            var text = string.Concat(lines);
+            return (bom ? "\uFEFF" : "") + (trailingNewline ? text : text.TrimEnd('\n').TrimEnd('\r'));
+        });
 
     [Fact]
     public void Splits_exactly_as_splitting_into_lines_does()

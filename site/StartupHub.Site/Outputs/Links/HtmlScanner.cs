@@ -108,7 +108,9 @@ internal static class HtmlScanner
             }
         }
 
-        return (ids, [.. links]);
+        FoundLink[] found = [.. links];
+        links.Clear(); // the reused list must not keep this page's addresses alive (serve's threads live on)
+        return (ids, found);
     }
 
     /// <summary>The tags and attributes the scan acts on; every other name is read past without allocating a string.</summary>
