@@ -4,8 +4,8 @@ namespace StartupHub.Bench;
 
 /// <summary>Command line: <c>--pages 1000,10000</c> (repeatable), <c>--runs 5</c> (cold builds, and edits unless
 /// <c>--edits N</c> says otherwise: many edits and one cold build make a profile of the rebuilds), <c>--search</c>,
-/// <c>--keep</c>, <c>--root DIR</c>.</summary>
-internal sealed record BenchOptions(IReadOnlyList<int> PageCounts, bool SearchIndex, bool Keep, string RepoRoot, int Runs, int Edits)
+/// <c>--keep</c>, <c>--root DIR</c>, <c>--processes N</c> (whole `startuphub build` processes per size, 0 for none).</summary>
+internal sealed record BenchOptions(IReadOnlyList<int> PageCounts, bool SearchIndex, bool Keep, string RepoRoot, int Runs, int Edits, int Processes)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -15,6 +15,7 @@ internal sealed record BenchOptions(IReadOnlyList<int> PageCounts, bool SearchIn
         string? root = null;
         var runs = 5;
         int? edits = null;
+        var processes = 3;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -34,15 +35,19 @@ internal sealed record BenchOptions(IReadOnlyList<int> PageCounts, bool SearchIn
                 case "--edits" when i + 1 < args.Length:
                     edits = Count("--edits", args[++i]);
                     break;
+                case "--processes" when i + 1 < args.Length:
+                    processes = args[i + 1] == "0" ? 0 : Count("--processes", args[i + 1]);
+                    i++;
+                    break;
                 case "--root" when i + 1 < args.Length:
                     root = args[++i];
                     break;
                 default:
-                    throw new ArgumentException($"不明な引数です: {args[i]}（使い方: --pages 1000,10000 [--runs 5] [--edits N] [--search] [--keep] [--root DIR]）");
+                    throw new ArgumentException($"不明な引数です: {args[i]}（使い方: --pages 1000,10000 [--runs 5] [--edits N] [--processes 3] [--search] [--keep] [--root DIR]）");
             }
         }
 
-        return new BenchOptions(counts.Count > 0 ? counts : [1000, 10000], search, keep, root ?? FindRepoRoot(), runs, edits ?? runs);
+        return new BenchOptions(counts.Count > 0 ? counts : [1000, 10000], search, keep, root ?? FindRepoRoot(), runs, edits ?? runs, processes);
     }
 
     private static int Count(string option, string text) =>
