@@ -36,8 +36,7 @@ internal sealed record BenchOptions(IReadOnlyList<int> PageCounts, bool SearchIn
                     edits = Count("--edits", args[++i]);
                     break;
                 case "--processes" when i + 1 < args.Length:
-                    processes = args[i + 1] == "0" ? 0 : Count("--processes", args[i + 1]);
-                    i++;
+                    processes = Count("--processes", args[++i], minimum: 0);
                     break;
                 case "--root" when i + 1 < args.Length:
                     root = args[++i];
@@ -50,10 +49,10 @@ internal sealed record BenchOptions(IReadOnlyList<int> PageCounts, bool SearchIn
         return new BenchOptions(counts.Count > 0 ? counts : [1000, 10000], search, keep, root ?? FindRepoRoot(), runs, edits ?? runs, processes);
     }
 
-    private static int Count(string option, string text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+    private static int Count(string option, string text, int minimum = 1) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= minimum
             ? value
-            : throw new ArgumentException($"{option} には 1 以上の整数を指定してください（「{text}」）。");
+            : throw new ArgumentException($"{option} には {minimum} 以上の整数を指定してください（「{text}」）。");
 
     private static string FindRepoRoot()
     {

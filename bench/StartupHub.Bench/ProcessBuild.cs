@@ -10,10 +10,10 @@ namespace StartupHub.Bench;
 /// exit are all in the time, which the in-process cold builds cannot show. Measured from spawn to exit, with the
 /// child's CPU time and its peak resident size.
 /// </summary>
-internal sealed record ProcessBuild(string Label, TimeSpan Wall, TimeSpan UserCpu, TimeSpan KernelCpu, long PeakResident, int ExitCode, string LastLine)
+internal sealed record ProcessBuild(string Label, TimeSpan Wall, TimeSpan? UserCpu, TimeSpan? KernelCpu, long PeakResident, int ExitCode, string LastLine)
 {
-    /// <summary>How often the child's peak resident size (VmHWM, a high-water mark the kernel keeps) is read while it runs;
-    /// the last read before the exit holds the peak unless it grew in the final interval.</summary>
+    /// <summary>How often the child's peak resident size (VmHWM, a high-water mark the kernel keeps) is read while it runs.
+    /// A growth in the last interval is caught by the children's maximum that getrusage reports once it has exited.</summary>
     private static readonly TimeSpan PeakPoll = TimeSpan.FromMilliseconds(10);
 
     /// <summary>The CLI the bench project references: copied next to the bench with its runtime settings.</summary>
@@ -37,12 +37,14 @@ internal sealed record ProcessBuild(string Label, TimeSpan Wall, TimeSpan UserCp
             start.ArgumentList.Add("--no-search");
         }
 
-        var (userBefore, kernelBefore) = ChildrenCpu();
+        var before = ChildrenUsage();
         var stopwatch = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException("startuphub を起動できませんでした。");
-        var lines = new List<string>();
-        process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) { lock (lines) { lines.Add(line); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) { lock (lines) { lines.Add(line); } } };
+        // Kept apart: the two streams are read on different threads, so one list would not keep their order.
+        var stdout = new List<string>();
+        var stderr = new List<string>();
+        process.OutputDataReceived += (_, e) => Add(stdout, e.Data);
+        process.ErrorDataReceived += (_, e) => Add(stderr, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         long peak = 0;
@@ -53,13 +55,37 @@ internal sealed record ProcessBuild(string Label, TimeSpan Wall, TimeSpan UserCp
 
         var wall = stopwatch.Elapsed;
         process.WaitForExit(); // drains the redirected output
-        var (userAfter, kernelAfter) = ChildrenCpu();
-        return new ProcessBuild(label, wall, userAfter - userBefore, kernelAfter - kernelBefore, peak, process.ExitCode, lines.LastOrDefault() ?? "");
+        var after = ChildrenUsage();
+        // The children's maximum only grows past the earlier children's when this one went higher: then it is exact.
+        if (before is { } b && after is { } a && a.MaxResident > b.MaxResident)
+        {
+            peak = Math.Max(peak, a.MaxResident);
+        }
+
+        // The CLI's summary: its last line on stdout when it succeeded, its last error line otherwise.
+        var last = (process.ExitCode == 0 ? stdout : stderr.Count > 0 ? stderr : stdout).LastOrDefault() ?? "";
+        var used = after - before;
+        return new ProcessBuild(label, wall, used?.User, used?.Kernel, peak, process.ExitCode, last);
+
+        static void Add(List<string> lines, string? line)
+        {
+            if (line is { Length: > 0 })
+            {
+                lock (lines)
+                {
+                    lines.Add(line);
+                }
+            }
+        }
     }
 
     public void Print(TextWriter output, string load) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {Label}: {Wall.TotalMilliseconds:0} ms（起動から終了まで）, CPU ユーザー {UserCpu.TotalMilliseconds:0} ms + カーネル {KernelCpu.TotalMilliseconds:0} ms, ピーク常駐 {(PeakResident > 0 ? (PeakResident / 1048576.0).ToString("0", CultureInfo.InvariantCulture) + " MB" : "不明")}, 終了コード {ExitCode}, 負荷 {load}\n    {LastLine}"));
+            $"  {Label}: {Wall.TotalMilliseconds:0} ms（起動から終了まで）, CPU {(UserCpu is { } user && KernelCpu is { } kernel ? string.Create(CultureInfo.InvariantCulture, $"ユーザー {user.TotalMilliseconds:0} ms + カーネル {kernel.TotalMilliseconds:0} ms") : "不明")}, ピーク常駐 {Megabytes(PeakResident)}, 終了コード {ExitCode}, 負荷 {load}\n    {LastLine}"));
+
+    /// <summary>A size in MB, or 不明 when it could not be read (not Linux, or a run too short to sample).</summary>
+    public static string Megabytes(long bytes) =>
+        bytes > 0 ? (bytes / 1048576.0).ToString("0", CultureInfo.InvariantCulture) + " MB" : "不明";
 
     /// <summary>VmHWM of a running process in bytes (0 when it cannot be read: not Linux, or the process just exited).</summary>
     private static long ReadPeakResident(int pid)
@@ -82,18 +108,26 @@ internal sealed record ProcessBuild(string Label, TimeSpan Wall, TimeSpan UserCp
         return 0;
     }
 
-    /// <summary>CPU time of the children this process has waited for (getrusage RUSAGE_CHILDREN): the difference
-    /// around one run is that run's CPU. Zero where the call is not available.</summary>
-    private static (TimeSpan User, TimeSpan Kernel) ChildrenCpu()
+    /// <summary>What getrusage(RUSAGE_CHILDREN) says of the children this process has waited for: their CPU time
+    /// (the difference around one run is that run's) and the largest peak resident size among them. Null where the
+    /// call is not available.</summary>
+    private static ChildUsage? ChildrenUsage()
     {
         if (!OperatingSystem.IsLinux() || getrusage(RusageChildren, out var usage) != 0)
         {
-            return (TimeSpan.Zero, TimeSpan.Zero);
+            return null;
         }
 
-        return (Time(usage.UserSeconds, usage.UserMicroseconds), Time(usage.SystemSeconds, usage.SystemMicroseconds));
+        return new ChildUsage(
+            TimeSpan.FromSeconds(usage.UserSeconds) + TimeSpan.FromMicroseconds(usage.UserMicroseconds),
+            TimeSpan.FromSeconds(usage.SystemSeconds) + TimeSpan.FromMicroseconds(usage.SystemMicroseconds),
+            usage.MaxResidentKb * 1024);
+    }
 
-        static TimeSpan Time(long seconds, long microseconds) => TimeSpan.FromSeconds(seconds) + TimeSpan.FromMicroseconds(microseconds);
+    private sealed record ChildUsage(TimeSpan User, TimeSpan Kernel, long MaxResident)
+    {
+        public static ChildUsage? operator -(ChildUsage? after, ChildUsage? before) =>
+            after is null || before is null ? null : new(after.User - before.User, after.Kernel - before.Kernel, after.MaxResident);
     }
 
     private const int RusageChildren = -1;

@@ -89,7 +89,7 @@ foreach (var count in options.PageCounts)
     var warm = cold.Count > 1 ? cold.Skip(1).ToList() : cold;
     Console.WriteLine($"\n  初回ビルドのフェーズ（2回目以降の中央値）: {string.Join(", ", warm.SelectMany(f => f.Phases).GroupBy(p => p.Phase).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {Median(g.Select(p => p.Elapsed.TotalMilliseconds)):0} ms")))}");
     rows.Add(string.Create(CultureInfo.InvariantCulture,
-        $"| {count,6} | {cold[0].Pages,6} | {cold[0].Wall.TotalSeconds,5:0.00} s | {Median(warm.Select(f => f.Wall.TotalSeconds)),5:0.00} s | {Median(warm.Select(f => f.Cpu.TotalSeconds)),5:0.00} s | {cold.Max(f => f.PeakWorkingSet) / 1048576.0,5:0} MB | {(processes.Count > 0 ? $"{Median(processes.Select(p => p.Wall.TotalSeconds)),5:0.00} s ({processes.Min(p => p.Wall.TotalSeconds):0.00}–{processes.Max(p => p.Wall.TotalSeconds):0.00})" : "—")} | {(processes.Count > 0 ? $"{processes.Max(p => p.PeakResident) / 1048576.0,5:0} MB" : "—")} | {Median(body.Select(f => f.Wall.TotalMilliseconds)),5:0} ms | {Median(bodyWatch.Select(f => f.Wall.TotalMilliseconds)),5:0} ms | {Median(eventScan.Select(f => f.Wall.TotalMilliseconds)),5:0} ms | {Median(eventWatch.Select(f => f.Wall.TotalMilliseconds)),5:0} ms | {Median(newsWatch.Select(f => f.Wall.TotalMilliseconds)),5:0} ms | {cold[0].Load} → {newsWatch[^1].Load} |"));
+        $"| {count,6} | {cold[0].Pages,6} | {cold[0].Wall.TotalSeconds,5:0.00} s | {Median(warm.Select(f => f.Wall.TotalSeconds)),5:0.00} s | {Median(warm.Select(f => f.Cpu.TotalSeconds)),5:0.00} s | {cold.Max(f => f.PeakWorkingSet) / 1048576.0,5:0} MB | {ProcessCells(processes)} | {Median(body.Select(f => f.Wall.TotalMilliseconds)),5:0} ms | {Median(bodyWatch.Select(f => f.Wall.TotalMilliseconds)),5:0} ms | {Median(eventScan.Select(f => f.Wall.TotalMilliseconds)),5:0} ms | {Median(eventWatch.Select(f => f.Wall.TotalMilliseconds)),5:0} ms | {Median(newsWatch.Select(f => f.Wall.TotalMilliseconds)),5:0} ms | {cold[0].Load} → {newsWatch[^1].Load} |"));
 
     if (options.Keep)
     {
@@ -127,6 +127,13 @@ static Figures Measure(string label, Func<BuildResult> build)
     measurement.Print(Console.Out, load);
     return new Figures(measurement.Wall, measurement.Result.Pages.Count, measurement.PeakWorkingSet, measurement.Result.Succeeded, measurement.Result.Timings, load, measurement.UserCpu + measurement.KernelCpu);
 }
+
+// The processes' median time with its range, and their largest peak ("—" when the bench ran none).
+static string ProcessCells(List<ProcessBuild> processes) =>
+    processes.Count == 0
+        ? "— | —"
+        : string.Create(CultureInfo.InvariantCulture,
+            $"{Median(processes.Select(p => p.Wall.TotalSeconds)),5:0.00} s ({processes.Min(p => p.Wall.TotalSeconds):0.00}–{processes.Max(p => p.Wall.TotalSeconds):0.00}) | {ProcessBuild.Megabytes(processes.Max(p => p.PeakResident))}");
 
 static double Median(IEnumerable<double> values)
 {
