@@ -50,7 +50,7 @@ internal sealed record ProcessBuild(string Label, TimeSpan Wall, TimeSpan? UserC
         long peak = 0;
         while (!process.WaitForExit(PeakPoll))
         {
-            peak = Math.Max(peak, ReadPeakResident(process.Id));
+            peak = Math.Max(peak, PeakWorkingSet(process));
         }
 
         var wall = stopwatch.Elapsed;
@@ -87,25 +87,18 @@ internal sealed record ProcessBuild(string Label, TimeSpan Wall, TimeSpan? UserC
     public static string Megabytes(long bytes) =>
         bytes > 0 ? (bytes / 1048576.0).ToString("0", CultureInfo.InvariantCulture) + " MB" : "不明";
 
-    /// <summary>VmHWM of a running process in bytes (0 when it cannot be read: not Linux, or the process just exited).</summary>
-    private static long ReadPeakResident(int pid)
+    /// <summary>The running child's peak resident size (on Linux the framework reads VmHWM); 0 once it has exited.</summary>
+    private static long PeakWorkingSet(Process process)
     {
         try
         {
-            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-            {
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                {
-                    var kb = line["VmHWM:".Length..].Trim().Split(' ')[0];
-                    return long.Parse(kb, CultureInfo.InvariantCulture) * 1024;
-                }
-            }
+            process.Refresh();
+            return process.PeakWorkingSet64;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        catch (InvalidOperationException)
         {
+            return 0;
         }
-
-        return 0;
     }
 
     /// <summary>What getrusage(RUSAGE_CHILDREN) says of the children this process has waited for: their CPU time
