@@ -33,5 +33,10 @@ public static class CliApp
             stderr.WriteLine(Usage.Text);
             return ExitCodes.Usage;
         }
+        catch (Exception e) when (MemoryLimit.IsOutOfMemory(e))
+        {
+            stderr.WriteLine(MemoryLimit.Message(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes));
+            return ExitCodes.OutOfMemory;
+        }
     }
 }

@@ -8,7 +8,7 @@ internal static class XmlOutput
     /// <summary>UTF-8 without BOM, indented, LF line endings: byte-identical across platforms and builds.</summary>
     public static byte[] Write(Action<XmlWriter> write)
     {
-        using var stream = new MemoryStream();
+        using var stream = new ChunkedBuffer();
         var settings = new XmlWriterSettings
         {
             Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),

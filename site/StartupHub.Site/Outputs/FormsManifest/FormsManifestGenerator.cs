@@ -41,8 +41,9 @@ public sealed class FormsManifestGenerator : IOutputGenerator
     private static byte[] Write(OutputContext context)
     {
         var content = context.Content;
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, WriterOptions))
+        // Written straight into pooled chunks: the writer's own buffer and a MemoryStream both grow by doubling.
+        using var stream = new ChunkedBuffer();
+        using (var json = new Utf8JsonWriter((System.Buffers.IBufferWriter<byte>)stream, WriterOptions))
         {
             json.WriteStartObject();
             json.WriteNumber("schema", SchemaVersion);
