@@ -187,7 +187,7 @@ public sealed partial class SiteBuilder(IReadOnlyList<IOutputGenerator>? outputs
         var strings = new ScannedStrings();
         Parallel.For(0, plans.Length, i =>
         {
-            reads[i] = new HashSet<string>(StringComparer.Ordinal);
+            reads[i] = KeepsStateForRebuilds ? new HashSet<string>(StringComparer.Ordinal) : PageReads.Discarded;
             // Scanned for the link check while the text is at hand, then only the bytes are kept.
             if (RenderPage(templates, site, assets, baseUrl, plans[i], plans[i].Item, reads[i], diagnostics, scan: strings) is { } rendered)
             {
