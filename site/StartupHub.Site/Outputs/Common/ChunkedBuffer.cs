@@ -5,9 +5,9 @@ namespace StartupHub.Site.Outputs.Common;
 /// <summary>
 /// Bytes written in pooled 64 KB chunks and handed back as one array of exactly their length. A MemoryStream (or
 /// Utf8JsonWriter's own buffer) grows by doubling: the sitemap and the forms manifest of a ten-thousand-page site
-/// made 4–5 MB of short-lived large-object arrays each for a file of about a megabyte, and that large-object budget
-/// spent at the end of a build was what started its last full collection (a quarter of a second of pause, with a
-/// hundred megabytes live). Chunks stay under the large-object threshold; only the finished file is one array.
+/// made 4–5 MB of short-lived large-object arrays each for a file of about a megabyte, at the end of the build, where
+/// large-object allocations start full collections of a heap a hundred megabytes large. Chunks stay under the
+/// large-object threshold; only the finished file is one array.
 /// </summary>
 internal sealed class ChunkedBuffer : Stream, IBufferWriter<byte>
 {
