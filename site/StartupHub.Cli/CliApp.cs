@@ -33,9 +33,15 @@ public static class CliApp
             stderr.WriteLine(Usage.Text);
             return ExitCodes.Usage;
         }
-        catch (Exception e) when (MemoryLimit.IsOutOfMemory(e))
+        catch (Exception e)
         {
-            stderr.WriteLine(MemoryLimit.Message(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes));
+            // Checked after the stack has unwound (not in a filter), when the failed work's memory can be collected.
+            if (!MemoryLimit.IsOutOfMemory(e))
+            {
+                throw;
+            }
+
+            stderr.WriteLine(MemoryLimit.Message(args[0], MemoryLimit.CurrentLimit));
             return ExitCodes.OutOfMemory;
         }
     }

@@ -45,6 +45,6 @@ internal static class Usage
           --report FILE     purge の削除報告書（FILE に JSON、拡張子を .md にしたファイルに日本語版）
           --confirm         purge の実行確認（付けないと何も削除しません）
 
-        終了コード: 0 成功 / 1 コンテンツやテンプレートのエラー / 2 コマンドの使い方の誤り / 3 メモリーの上限（docs/cli.md）
+        終了コード: 0 成功 / 1 コンテンツやテンプレートのエラー / 2 コマンドの使い方の誤り / 3 メモリーの上限に達した（docs/cli.md）
         """;
 }

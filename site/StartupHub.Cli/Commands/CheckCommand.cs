@@ -19,7 +19,7 @@ internal static class CheckCommand
         };
         var options = SiteOptions.From(line, "_site") with { SearchIndex = false };
 
-        var result = new SiteBuilder().Check(options);
+        var result = new SiteBuilder { KeepsStateForRebuilds = false }.Check(options);
         foreach (var diagnostic in result.Diagnostics)
         {
             stdout.WriteLine(DiagnosticFormat.Line(diagnostic, format));

@@ -11,7 +11,7 @@ namespace StartupHub.Cli.DevServer;
 /// </summary>
 public sealed class DevSite(BuildOptions options, LiveReloadHub liveReload, TextWriter log)
 {
-    private readonly SiteBuilder _builder = new();
+    private SiteBuilder _builder = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private int _pending;
     private int _generation;
@@ -71,7 +71,16 @@ public sealed class DevSite(BuildOptions options, LiveReloadHub liveReload, Text
                     _changed = new HashSet<string>(StringComparer.Ordinal);
                 }
 
-                var result = await Task.Run(() => paths is null ? _builder.Build(Options) : _builder.Rebuild(Options, paths));
+                BuildResult result;
+                try
+                {
+                    result = await Task.Run(() => paths is null ? _builder.Build(Options) : _builder.Rebuild(Options, paths));
+                }
+                catch (Exception e) when (MemoryLimit.IsOutOfMemory(e))
+                {
+                    result = OutOfMemory();
+                }
+
                 LastResult = result with { Pages = [] };
                 var generation = Interlocked.Increment(ref _generation);
                 log.WriteLine(result.Succeeded
@@ -89,5 +98,23 @@ public sealed class DevSite(BuildOptions options, LiveReloadHub liveReload, Text
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// The site outgrew the GC heap limit during a build. An incremental update may have stopped half-way, and the
+    /// builder's kept state is what fills the heap, so it is dropped: the next save builds everything again with a
+    /// fresh builder. The overlay says what happened; the server keeps running.
+    /// </summary>
+    private BuildResult OutOfMemory()
+    {
+        _builder = new SiteBuilder();
+        lock (_changesGate)
+        {
+            _changed = null;
+        }
+
+        GC.Collect();
+        var message = MemoryLimit.Message("serve-rebuild", MemoryLimit.CurrentLimit);
+        return new BuildResult([Site.Diagnostics.Diagnostic.Error(new Site.Content.SourceLocation("content", 1, 1), "out-of-memory", message)], [], [], []);
     }
 }

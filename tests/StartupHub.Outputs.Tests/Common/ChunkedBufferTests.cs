@@ -90,11 +90,15 @@ public sealed class ChunkedBufferTests
         buffer.Advance(3);
         var handedOut = span.Length;
         var error = Assert.Throws<InvalidOperationException>(() => buffer.Advance(handedOut));
+        Assert.Throws<InvalidOperationException>(() => buffer.Advance(int.MaxValue));
         Assert.Contains("Advance", error.Message, StringComparison.Ordinal);
         Assert.Equal("abc"u8.ToArray(), buffer.ToArray());
 
         buffer.Dispose();
         Assert.Throws<ObjectDisposedException>(() => buffer.ToArray());
         Assert.Throws<ObjectDisposedException>(() => buffer.WriteByte(1));
+        Assert.Throws<ObjectDisposedException>(() => buffer.Write(ReadOnlySpan<byte>.Empty));
+        Assert.Throws<ObjectDisposedException>(() => buffer.Advance(0));
+        buffer.Dispose(); // twice: nothing is returned to the pool again
     }
 }

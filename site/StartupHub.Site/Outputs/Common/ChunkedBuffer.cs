@@ -51,8 +51,9 @@ internal sealed class ChunkedBuffer : Stream, IBufferWriter<byte>
 
     public void Advance(int count)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        if (_used + count > _current.Length)
+        if (count > _current.Length - _used)
         {
             throw new InvalidOperationException("Advance past the memory handed out.");
         }
@@ -73,10 +74,15 @@ internal sealed class ChunkedBuffer : Stream, IBufferWriter<byte>
         return _current.AsSpan(at);
     }
 
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        ValidateBufferArguments(buffer, offset, count);
+        Write(buffer.AsSpan(offset, count));
+    }
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         while (!buffer.IsEmpty)
         {
             var room = GetSpan(1);
@@ -131,9 +137,19 @@ internal sealed class ChunkedBuffer : Stream, IBufferWriter<byte>
             return _used;
         }
 
-        // A chunk may end with a little room unused (a writer asked for more than was left): ToArray skips it.
-        _full.Add((_current, _used));
-        _fullLength += _used;
+        // A chunk may end with a little room unused (a writer asked for more than was left): ToArray skips it. An
+        // empty one (a first request larger than a chunk) goes straight back to the pool.
+        if (_used > 0)
+        {
+            _full.Add((_current, _used));
+            _fullLength += _used;
+        }
+        else
+        {
+            ArrayPool<byte>.Shared.Return(_current);
+            _current = []; // never returned twice, even if the rent below throws
+        }
+
         _current = ArrayPool<byte>.Shared.Rent(Math.Max(ChunkSize, needed));
         _used = 0;
         return 0;
