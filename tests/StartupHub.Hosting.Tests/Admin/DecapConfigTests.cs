@@ -133,6 +133,32 @@ public sealed class DecapConfigTests(BuiltSite site)
     }
 
     [Fact]
+    public void The_config_is_serialised_again_only_when_the_base_url_the_settings_or_the_venues_change()
+    {
+        var content = ContentReader.Read(RepositoryRoot.Combine("content"), RepositoryRoot.Path, new DiagnosticBag())!;
+        var options = new BuildOptions { RootDirectory = RepositoryRoot.Path, OutputDirectory = "unused" };
+        var admin = new AdminOutput(SiteBuild.Admin);
+        byte[] ConfigOf(SiteContent c, BuildOptions o) => admin.Generate(new OutputContext(c, o, [], FixedClock.ProgramYear)).Single(f => f.Path == "admin/config.yml").Content;
+
+        var first = ConfigOf(content, options);
+        // A news edit (a new content record, the same venues): the same bytes, not serialised again.
+        var newsEdited = content with { News = [.. content.News.Select(n => n with { Title = n.Title + "（改）" })] };
+        Assert.Same(first, ConfigOf(newsEdited, options));
+
+        // Another base URL or a changed venue: a new file, the same as a fresh generator's.
+        var otherBase = options with { BaseUrl = new Uri("https://preview.example.jp/") };
+        var venueEdited = content with { Venues = [content.Venues[0] with { Id = content.Venues[0].Id + "-2" }, .. content.Venues.Skip(1)] };
+        foreach (var (c, o) in new[] { (content, otherBase), (venueEdited, options) })
+        {
+            var again = ConfigOf(c, o);
+            Assert.NotSame(first, again);
+            Assert.Equal(new AdminOutput(SiteBuild.Admin).Generate(new OutputContext(c, o, [], FixedClock.ProgramYear)).Single(f => f.Path == "admin/config.yml").Content, again);
+        }
+
+        Assert.NotEqual(first, ConfigOf(venueEdited, options));
+    }
+
+    [Fact]
     public void Without_the_npm_package_the_admin_page_says_how_to_fix_it()
     {
         var content = ContentReader.Read(RepositoryRoot.Combine("content"), RepositoryRoot.Path, new DiagnosticBag())!;

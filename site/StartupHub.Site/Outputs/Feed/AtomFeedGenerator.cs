@@ -27,12 +27,9 @@ public sealed class AtomFeedGenerator : IOutputGenerator
 
         // The newest entries are chosen on their date and key alone; only those are built (with ten thousand news
         // items, building every entry's summary and dates was most of this generator's time).
-        var entries = context.Content.News.Select(n => (Published: n.Date, Key: FeedEntry.KeyOf(n), Item: (ContentItem)n))
-            .Concat(context.Content.Events.Select(e => (Published: FeedEntry.Announced(e), Key: FeedEntry.KeyOf(e), Item: (ContentItem)e)))
-            .OrderByDescending(c => c.Published)
-            .ThenBy(c => c.Key, StringComparer.Ordinal)
-            .Take(MaxEntries)
-            .Select(c => c.Item is Event e ? FeedEntry.From(e, context.Content, dates.Of(e)) : FeedEntry.From((NewsItem)c.Item, dates.Of(c.Item)))
+        ContentItem[] items = [.. context.Content.News, .. context.Content.Events];
+        var entries = NewestFirst.Take(items, Published, Key, MaxEntries)
+            .Select(item => item is Event e ? FeedEntry.From(e, context.Content, dates.Of(e)) : FeedEntry.From((NewsItem)item, dates.Of(item)))
             .ToList();
 
         var settings = context.Content.Settings;
@@ -81,6 +78,10 @@ public sealed class AtomFeedGenerator : IOutputGenerator
 
         yield return new OutputFile(OutputPath, bytes);
     }
+
+    private static DateTimeOffset Published(ContentItem item) => item is Event e ? FeedEntry.Announced(e) : ((NewsItem)item).Date;
+
+    private static string Key(ContentItem item) => item is Event e ? FeedEntry.KeyOf(e) : FeedEntry.KeyOf((NewsItem)item);
 
     private static void WriteLink(System.Xml.XmlWriter xml, string rel, string href, string type)
     {

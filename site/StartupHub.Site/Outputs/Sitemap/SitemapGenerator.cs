@@ -18,24 +18,48 @@ public sealed class SitemapGenerator : IOutputGenerator
 
     public string Name => "sitemap";
 
-    private readonly LastOutput _last = new();
+    // The last file with the base URL and each page's URL and date it was made from. Compared in place: a key of
+    // twenty-two thousand boxed values, built for every dev-server rebuild, took 5-11 ms of each. Generators are shared
+    // by every builder in the process, so this may hold another site's file; the full comparison makes reuse safe.
+    private Made? _last;
 
     public IEnumerable<OutputFile> Generate(OutputContext context)
     {
         var pages = context.Pages
             .Where(p => p.Indexable && p.Item is not Page { Noindex: true } && !p.OutputPath.EndsWith("404.html", StringComparison.Ordinal))
             .ToList();
+        var baseUrl = context.BaseUrl.AbsoluteUri;
 
         // Each entry is a URL and a date: a rebuild that changed neither (a title edit) reuses the last file.
-        var key = new object?[(pages.Count * 2) + 1];
-        key[0] = context.BaseUrl.AbsoluteUri;
-        for (var i = 0; i < pages.Count; i++)
+        if (Volatile.Read(ref _last) is not { } last || !last.IsFor(baseUrl, pages))
         {
-            key[(2 * i) + 1] = pages[i].Url;
-            key[(2 * i) + 2] = pages[i].LastModified;
+            last = new Made(baseUrl, [.. pages.Select(p => p.Url)], [.. pages.Select(p => p.LastModified)], Write(context, pages));
+            Volatile.Write(ref _last, last);
         }
 
-        yield return new OutputFile(OutputPath, _last.Reuse(key, () => Write(context, pages)));
+        yield return new OutputFile(OutputPath, last.Bytes);
+    }
+
+    private sealed record Made(string BaseUrl, string[] Urls, DateTimeOffset?[] Dates, byte[] Bytes)
+    {
+        public bool IsFor(string baseUrl, List<RenderedPage> pages)
+        {
+            if (BaseUrl != baseUrl || Urls.Length != pages.Count)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < Urls.Length; i++)
+            {
+                // Dates compare as instants, as the file writes them (in JST).
+                if (pages[i].LastModified != Dates[i] || !string.Equals(pages[i].Url, Urls[i], StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     private static byte[] Write(OutputContext context, List<RenderedPage> indexable)
