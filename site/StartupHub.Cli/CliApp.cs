@@ -33,14 +33,9 @@ public static class CliApp
             stderr.WriteLine(Usage.Text);
             return ExitCodes.Usage;
         }
-        catch (Exception e)
+        catch (Exception e) when (MemoryLimit.IsOutOfMemory(e))
         {
-            // Checked after the stack has unwound (not in a filter), when the failed work's memory can be collected.
-            if (!MemoryLimit.IsOutOfMemory(e))
-            {
-                throw;
-            }
-
+            // The filter allocates nothing; the message is made once the failed work has unwound and can be collected.
             stderr.WriteLine(MemoryLimit.Message(args[0], MemoryLimit.CurrentLimit));
             return ExitCodes.OutOfMemory;
         }

@@ -113,7 +113,6 @@ public sealed class DevSite(BuildOptions options, LiveReloadHub liveReload, Text
             _changed = null;
         }
 
-        GC.Collect();
         var message = MemoryLimit.Message("serve-rebuild", MemoryLimit.CurrentLimit);
         return new BuildResult([Site.Diagnostics.Diagnostic.Error(new Site.Content.SourceLocation("content", 1, 1), "out-of-memory", message)], [], [], []);
     }
