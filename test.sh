@@ -3,7 +3,7 @@
 # projects, stops the services, and prints one closing line "Tests: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")"
-scripts/setup.sh --browser
+scripts/setup.sh --browser --native
 
 work=$(mktemp -d /tmp/startuphub-test.XXXXXX)
 # Never fails: it runs on exit, and a failing command here would replace the tests' exit status.

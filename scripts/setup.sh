@@ -2,11 +2,20 @@
 # Installs what the project needs on a fresh machine; cheap to re-run (each step checks first).
 #   scripts/setup.sh            .NET restore + pinned npm tools (Pagefind, Azurite, ...)
 #   scripts/setup.sh --browser  also Debian's Chromium, Japanese fonts and Java (for the Nu validator)
+#   scripts/setup.sh --native   also clang, which links the ahead-of-time compiled CLI (./build-native.sh)
+# Flags combine (test.sh passes both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_browser=false
-[[ "${1:-}" == "--browser" ]] && want_browser=true
+want_native=false
+for flag in "$@"; do
+  case $flag in
+    --browser) want_browser=true ;;
+    --native) want_native=true ;;
+    *) echo "setup: unknown flag $flag (--browser, --native)" >&2; exit 2 ;;
+  esac
+done
 
 need_apt=()
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK is required (dotnet not found)" >&2; exit 1; }
@@ -15,6 +24,11 @@ if $want_browser; then
   [[ -x /usr/bin/chromium ]] || need_apt+=(chromium)
   fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
   command -v java >/dev/null || need_apt+=(default-jre-headless)
+fi
+if $want_native; then
+  # Native AOT links with clang (Debian's is clang-14, which the project file finds too) and the zlib headers.
+  command -v clang >/dev/null || command -v clang-14 >/dev/null || need_apt+=(clang)
+  [[ -f /usr/include/zlib.h ]] || need_apt+=(zlib1g-dev)
 fi
 if ((${#need_apt[@]})); then
   echo "setup: apt-get install ${need_apt[*]}"

@@ -4,8 +4,9 @@ namespace StartupHub.Bench;
 
 /// <summary>Command line: <c>--pages 1000,10000</c> (repeatable), <c>--runs 5</c> (cold builds, and edits unless
 /// <c>--edits N</c> says otherwise: many edits and one cold build make a profile of the rebuilds), <c>--search</c>,
-/// <c>--keep</c>, <c>--root DIR</c>, <c>--processes N</c> (whole `startuphub build` processes per size, 0 for none).</summary>
-internal sealed record BenchOptions(IReadOnlyList<int> PageCounts, bool SearchIndex, bool Keep, string RepoRoot, int Runs, int Edits, int Processes)
+/// <c>--keep</c>, <c>--root DIR</c>, <c>--processes N</c> (whole `startuphub build` processes per size, 0 for none),
+/// <c>--native FILE</c> (also as many `startuphub-native build` processes, alternating with the .NET ones).</summary>
+internal sealed record BenchOptions(IReadOnlyList<int> PageCounts, bool SearchIndex, bool Keep, string RepoRoot, int Runs, int Edits, int Processes, string? Native)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -16,6 +17,7 @@ internal sealed record BenchOptions(IReadOnlyList<int> PageCounts, bool SearchIn
         var runs = 5;
         int? edits = null;
         var processes = 3;
+        string? native = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -38,15 +40,23 @@ internal sealed record BenchOptions(IReadOnlyList<int> PageCounts, bool SearchIn
                 case "--processes" when i + 1 < args.Length:
                     processes = Count("--processes", args[++i], minimum: 0);
                     break;
+                case "--native" when i + 1 < args.Length:
+                    native = Path.GetFullPath(args[++i]);
+                    if (!File.Exists(native))
+                    {
+                        throw new ArgumentException($"--native の実行ファイル「{native}」がありません（./build-native.sh が artifacts/native/startuphub-native に作ります）。");
+                    }
+
+                    break;
                 case "--root" when i + 1 < args.Length:
                     root = args[++i];
                     break;
                 default:
-                    throw new ArgumentException($"不明な引数です: {args[i]}（使い方: --pages 1000,10000 [--runs 5] [--edits N] [--processes 3] [--search] [--keep] [--root DIR]）");
+                    throw new ArgumentException($"不明な引数です: {args[i]}（使い方: --pages 1000,10000 [--runs 5] [--edits N] [--processes 3] [--native FILE] [--search] [--keep] [--root DIR]）");
             }
         }
 
-        return new BenchOptions(counts.Count > 0 ? counts : [1000, 10000], search, keep, root ?? FindRepoRoot(), runs, edits ?? runs, processes);
+        return new BenchOptions(counts.Count > 0 ? counts : [1000, 10000], search, keep, root ?? FindRepoRoot(), runs, edits ?? runs, processes, native);
     }
 
     private static int Count(string option, string text, int minimum = 1) =>

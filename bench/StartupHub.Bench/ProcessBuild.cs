@@ -19,15 +19,16 @@ internal sealed record ProcessBuild(string Label, TimeSpan Wall, TimeSpan? UserC
     /// <summary>The CLI the bench project references: copied next to the bench with its runtime settings.</summary>
     public static string CliPath => Path.Combine(AppContext.BaseDirectory, "startuphub.dll");
 
-    public static ProcessBuild Run(string label, string root, string output, bool searchIndex)
+    /// <summary>Runs the .NET CLI (<c>dotnet startuphub.dll</c>), or the native one when <paramref name="native"/> names it.</summary>
+    public static ProcessBuild Run(string label, string root, string output, bool searchIndex, string? native = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(native ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { CliPath, "build", "--root", root, "--out", output })
+        foreach (var arg in (native is null ? new[] { CliPath } : []).Concat(["build", "--root", root, "--out", output]))
         {
             start.ArgumentList.Add(arg);
         }

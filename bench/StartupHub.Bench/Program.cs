@@ -4,7 +4,8 @@
 // and the same edit with the watcher's changed paths (Rebuild). Every figure is the median of --runs runs (cold
 // builds: of the runs after the first, which also pays the JIT and is shown on its own) and is printed with the
 // load average it was measured under: the machine may be shared. After the in-process cold builds, the same build
-// runs as whole `startuphub build` processes (--processes, default 3): runtime start, JIT and exit included.
+// runs as whole `startuphub build` processes (--processes, default 3): runtime start, JIT and exit included; with
+// --native FILE each is followed by one run of the ahead-of-time compiled CLI (./build-native.sh), so the two alternate.
 // dotnet run -c Release --project bench/StartupHub.Bench -- --pages 10000 --runs 5
 using System.Globalization;
 using System.Runtime;
@@ -67,12 +68,20 @@ foreach (var count in options.PageCounts)
     }
 
     var processes = new List<ProcessBuild>();
+    var nativeProcesses = new List<ProcessBuild>();
     for (var run = 0; run < options.Processes; run++)
     {
         var process = ProcessBuild.Run($"startuphub build プロセス {run + 1}", site.Root, $"{site.Output}-process-{run + 1}", options.SearchIndex);
         process.Print(Console.Out, LoadAverage());
         processes.Add(process);
         failed |= process.ExitCode != 0;
+        if (options.Native is { } native)
+        {
+            var nativeProcess = ProcessBuild.Run($"startuphub-native build プロセス {run + 1}", site.Root, $"{site.Output}-native-{run + 1}", options.SearchIndex, native);
+            nativeProcess.Print(Console.Out, LoadAverage());
+            nativeProcesses.Add(nativeProcess);
+            failed |= nativeProcess.ExitCode != 0;
+        }
     }
 
     var builder = new SiteBuilder();
@@ -89,7 +98,7 @@ foreach (var count in options.PageCounts)
     var warm = cold.Count > 1 ? cold.Skip(1).ToList() : cold;
     Console.WriteLine($"\n  初回ビルドのフェーズ（2回目以降の中央値）: {string.Join(", ", warm.SelectMany(f => f.Phases).GroupBy(p => p.Phase).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {Median(g.Select(p => p.Elapsed.TotalMilliseconds)):0} ms")))}");
     rows.Add(string.Create(CultureInfo.InvariantCulture,
-        $"| {count,6} | {cold[0].Pages,6} | {cold[0].Wall.TotalSeconds,5:0.00} s | {Median(warm.Select(f => f.Wall.TotalSeconds)),5:0.00} s | {Median(warm.Select(f => f.Cpu.TotalSeconds)),5:0.00} s | {cold.Max(f => f.PeakWorkingSet) / 1048576.0,5:0} MB | {ProcessCells(processes)} | {Median(body.Select(f => f.Wall.TotalMilliseconds)),5:0} ms | {Median(bodyWatch.Select(f => f.Wall.TotalMilliseconds)),5:0} ms | {Median(eventScan.Select(f => f.Wall.TotalMilliseconds)),5:0} ms | {Median(eventWatch.Select(f => f.Wall.TotalMilliseconds)),5:0} ms | {Median(newsWatch.Select(f => f.Wall.TotalMilliseconds)),5:0} ms | {cold[0].Load} → {newsWatch[^1].Load} |"));
+        $"| {count,6} | {cold[0].Pages,6} | {cold[0].Wall.TotalSeconds,5:0.00} s | {Median(warm.Select(f => f.Wall.TotalSeconds)),5:0.00} s | {Median(warm.Select(f => f.Cpu.TotalSeconds)),5:0.00} s | {cold.Max(f => f.PeakWorkingSet) / 1048576.0,5:0} MB | {ProcessCells(processes)} | {ProcessCells(nativeProcesses)} | {Median(body.Select(f => f.Wall.TotalMilliseconds)),5:0} ms | {Median(bodyWatch.Select(f => f.Wall.TotalMilliseconds)),5:0} ms | {Median(eventScan.Select(f => f.Wall.TotalMilliseconds)),5:0} ms | {Median(eventWatch.Select(f => f.Wall.TotalMilliseconds)),5:0} ms | {Median(newsWatch.Select(f => f.Wall.TotalMilliseconds)),5:0} ms | {cold[0].Load} → {newsWatch[^1].Load} |"));
 
     if (options.Keep)
     {
@@ -113,8 +122,8 @@ foreach (var count in options.PageCounts)
     }
 }
 
-Console.WriteLine("\n| 件数 | ページ | 初回ビルド（1回目、JIT 込み） | 初回ビルド（2回目以降の中央値） | その CPU 時間 | ピーク作業セット（初回ビルドの最大） | startuphub build プロセス（中央値、最小–最大） | そのピーク常駐（最大） | 本文1件の再ビルド（走査） | 本文1件の再ビルド（監視のパス） | イベント題名の再ビルド（走査） | イベント題名の再ビルド（監視のパス） | お知らせ題名の再ビルド（監視のパス） | 負荷 (1/5/15分) 開始 → 終了 |");
-Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+Console.WriteLine("\n| 件数 | ページ | 初回ビルド（1回目、JIT 込み） | 初回ビルド（2回目以降の中央値） | その CPU 時間 | ピーク作業セット（初回ビルドの最大） | startuphub build プロセス（中央値、最小–最大） | そのピーク常駐（最大） | startuphub-native build プロセス（--native） | そのピーク常駐 | 本文1件の再ビルド（走査） | 本文1件の再ビルド（監視のパス） | イベント題名の再ビルド（走査） | イベント題名の再ビルド（監視のパス） | お知らせ題名の再ビルド（監視のパス） | 負荷 (1/5/15分) 開始 → 終了 |");
+Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
 rows.ForEach(Console.WriteLine);
 Console.WriteLine($"\nマシンの速さ（開始時 → 終了時）: {speedAtStart} → {MachineSpeed.Measure()}");
 return failed ? 1 : 0;

@@ -21,8 +21,13 @@ public static class CliApp
             {
                 "build" => BuildCommand.Run(rest, stdout, stderr),
                 "check" => CheckCommand.Run(rest, stdout, stderr),
+#if BUILD_ONLY
+                "serve" or "forms" => throw new UsageException(
+                    $"ネイティブ版（startuphub-native）は build と check だけです。{args[0]} は .NET 版の startuphub（./run.sh など）で実行してください。"),
+#else
                 "serve" => await ServeCommand.RunAsync(rest, stdout, stderr, cancellationToken),
                 "forms" => await FormsCommand.RunAsync(rest, stdout, stderr, null, cancellationToken),
+#endif
                 var other => throw new UsageException($"「{other}」というコマンドはありません。"),
             };
         }

@@ -2,7 +2,16 @@ namespace StartupHub.Cli;
 
 internal static class Usage
 {
+#if BUILD_ONLY
     public const string Text = """
+        ネイティブ版（startuphub-native）: build と check だけを事前コンパイルした実行ファイルです。serve と forms は .NET 版の startuphub で実行してください。
+
+        """ + Full;
+#else
+    public const string Text = Full;
+#endif
+
+    private const string Full = """
         使い方: startuphub <コマンド> [オプション]
 
         コマンド:

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using StartupHub.Site.Content;
 using YamlDotNet.Serialization;
 
@@ -13,6 +14,8 @@ public static class CmsConfig
 
     public const string PublicFolder = "/images/uploads";
 
+    [UnconditionalSuppressMessage("AOT", "IL3050",
+        Justification = "Only dictionaries, lists and scalars are serialised, which YamlDotNet writes without generated code; the native build's output test compares admin/config.yml byte for byte.")]
     public static string Yaml(SiteContent content, Uri baseUrl, AdminSettings settings)
     {
         var origin = baseUrl.GetLeftPart(UriPartial.Authority);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Fluid;
 using StartupHub.Site.Diagnostics;
@@ -19,6 +20,8 @@ public sealed class TemplateEngine
     private readonly ConcurrentDictionary<string, ParsedTemplate> _parsed = new(StringComparer.Ordinal);
     private readonly PartialFileProvider _partials = new();
 
+    [UnconditionalSuppressMessage("Trimming", "IL2072",
+        Justification = "The view types are listed in SiteView.TemplateTypes; startuphub-native keeps all of this assembly's metadata (TrimmerRootAssembly).")]
     public TemplateEngine(TemplateDirectories directories, MarkdownRenderer markdown, IEnumerable<Type> modelTypes)
     {
         Directories = directories;
@@ -39,7 +42,7 @@ public sealed class TemplateEngine
         _options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
         foreach (var type in modelTypes)
         {
-            _options.MemberAccessStrategy.Register(type);
+            ViewMembers.Register(_options.MemberAccessStrategy, type);
             TrackingAccessor.Wrap(_options.MemberAccessStrategy, type);
         }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Fluid;
 using StartupHub.Site.Build.Incremental;
@@ -23,7 +24,7 @@ internal sealed class TrackingAccessor(IMemberAccessor inner) : IMemberAccessor
     }
 
     /// <summary>Replaces the accessors <see cref="MemberAccessStrategyExtensions.Register(MemberAccessStrategy, Type)"/> made for a content view's members.</summary>
-    public static void Wrap(MemberAccessStrategy strategy, Type type)
+    public static void Wrap(MemberAccessStrategy strategy, [DynamicallyAccessedMembers(ViewMembers.Read)] Type type)
     {
         if (!typeof(IContentView).IsAssignableFrom(type))
         {
