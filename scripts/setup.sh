@@ -26,8 +26,9 @@ if $want_browser; then
   command -v java >/dev/null || need_apt+=(default-jre-headless)
 fi
 if $want_native; then
-  # Native AOT links with clang (Debian's is clang-14, which the project file finds too) and the zlib headers.
-  command -v clang >/dev/null || command -v clang-14 >/dev/null || need_apt+=(clang)
+  # Native AOT links with clang, or Debian's /usr/bin/clang-14 (StartupHub.Cli.Native.csproj looks for that path),
+  # and the zlib headers.
+  command -v clang >/dev/null || [[ -x /usr/bin/clang-14 ]] || need_apt+=(clang)
   [[ -f /usr/include/zlib.h ]] || need_apt+=(zlib1g-dev)
 fi
 if ((${#need_apt[@]})); then

@@ -5,7 +5,8 @@
 // builds: of the runs after the first, which also pays the JIT and is shown on its own) and is printed with the
 // load average it was measured under: the machine may be shared. After the in-process cold builds, the same build
 // runs as whole `startuphub build` processes (--processes, default 3): runtime start, JIT and exit included; with
-// --native FILE each is followed by one run of the ahead-of-time compiled CLI (./build-native.sh), so the two alternate.
+// --native FILE each is paired with one run of the ahead-of-time compiled CLI (./build-native.sh), the pair's order
+// alternating from run to run.
 // dotnet run -c Release --project bench/StartupHub.Bench -- --pages 10000 --runs 5
 using System.Globalization;
 using System.Runtime;
@@ -71,10 +72,25 @@ foreach (var count in options.PageCounts)
     var nativeProcesses = new List<ProcessBuild>();
     for (var run = 0; run < options.Processes; run++)
     {
+        // With --native the order alternates (.NET first, then native first, ...), so neither always runs second.
+        var nativeFirst = options.Native is not null && run % 2 == 1;
+        if (nativeFirst)
+        {
+            RunNative(run);
+        }
+
         var process = ProcessBuild.Run($"startuphub build プロセス {run + 1}", site.Root, $"{site.Output}-process-{run + 1}", options.SearchIndex);
         process.Print(Console.Out, LoadAverage());
         processes.Add(process);
         failed |= process.ExitCode != 0;
+        if (!nativeFirst)
+        {
+            RunNative(run);
+        }
+    }
+
+    void RunNative(int run)
+    {
         if (options.Native is { } native)
         {
             var nativeProcess = ProcessBuild.Run($"startuphub-native build プロセス {run + 1}", site.Root, $"{site.Output}-native-{run + 1}", options.SearchIndex, native);
@@ -122,7 +138,7 @@ foreach (var count in options.PageCounts)
     }
 }
 
-Console.WriteLine("\n| 件数 | ページ | 初回ビルド（1回目、JIT 込み） | 初回ビルド（2回目以降の中央値） | その CPU 時間 | ピーク作業セット（初回ビルドの最大） | startuphub build プロセス（中央値、最小–最大） | そのピーク常駐（最大） | startuphub-native build プロセス（--native） | そのピーク常駐 | 本文1件の再ビルド（走査） | 本文1件の再ビルド（監視のパス） | イベント題名の再ビルド（走査） | イベント題名の再ビルド（監視のパス） | お知らせ題名の再ビルド（監視のパス） | 負荷 (1/5/15分) 開始 → 終了 |");
+Console.WriteLine("\n| 件数 | ページ | 初回ビルド（1回目、JIT 込み） | 初回ビルド（2回目以降の中央値） | その CPU 時間 | ピーク作業セット（初回ビルドの最大） | startuphub build プロセス（中央値、最小–最大） | そのピーク常駐（最大） | startuphub-native build プロセス（--native、中央値、最小–最大） | そのピーク常駐（最大） | 本文1件の再ビルド（走査） | 本文1件の再ビルド（監視のパス） | イベント題名の再ビルド（走査） | イベント題名の再ビルド（監視のパス） | お知らせ題名の再ビルド（監視のパス） | 負荷 (1/5/15分) 開始 → 終了 |");
 Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
 rows.ForEach(Console.WriteLine);
 Console.WriteLine($"\nマシンの速さ（開始時 → 終了時）: {speedAtStart} → {MachineSpeed.Measure()}");

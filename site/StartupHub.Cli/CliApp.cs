@@ -22,8 +22,8 @@ public static class CliApp
                 "build" => BuildCommand.Run(rest, stdout, stderr),
                 "check" => CheckCommand.Run(rest, stdout, stderr),
 #if BUILD_ONLY
-                "serve" or "forms" => throw new UsageException(
-                    $"ネイティブ版（startuphub-native）は build と check だけです。{args[0]} は .NET 版の startuphub（./run.sh など）で実行してください。"),
+                "serve" => throw new UsageException("ネイティブ版（startuphub-native）で使えるのは build と check だけです。serve は .NET 版（./run.sh）で実行してください。"),
+                "forms" => throw new UsageException("ネイティブ版（startuphub-native）で使えるのは build と check だけです。forms は .NET 版（dotnet run --project site/StartupHub.Cli -c Release -- forms …）で実行してください。"),
 #else
                 "serve" => await ServeCommand.RunAsync(rest, stdout, stderr, cancellationToken),
                 "forms" => await FormsCommand.RunAsync(rest, stdout, stderr, null, cancellationToken),

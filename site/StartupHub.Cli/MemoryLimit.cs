@@ -46,14 +46,10 @@ public static class MemoryLimit
             "serve-rebuild" => "一部のページが古いままの可能性があります。次に保存したときに全体を生成し直します。",
             _ => "書き出しや削除が途中で止まった可能性があります。書き出し先と監査ログ（startuphub forms audit-verify）を確認してください。",
         };
+        // Hexadecimal digits without "0x": the JIT runtime takes either form, but Native AOT (startuphub-native) reads
+        // "0x..." as a parse error and silently keeps the built-in limit (checked with GC.GetConfigurationVariables).
         return $"エラー: GC ヒープの上限（{mebibytes} MiB）に達したため、処理を中断しました。{consequence}" + Environment.NewLine
-#if BUILD_ONLY
-            // Native AOT bakes the limit in at publish time and does not let DOTNET_GCHeapHardLimit override it
-            // (checked with GC.GetConfigurationVariables, session 10); the .NET CLI takes the override.
-            + $"ネイティブ版の上限は変えられません。サイトが大きい場合は、.NET 版の startuphub build を環境変数 DOTNET_GCHeapHardLimit（16 進数のバイト数、例: DOTNET_GCHeapHardLimit=0x{limitBytes * 2:X} とすると {mebibytes * 2} MiB）を付けて実行してください。";
-#else
-            + $"サイトが大きい場合は、環境変数 DOTNET_GCHeapHardLimit に上限を 16 進数のバイト数で指定して再実行してください（例: DOTNET_GCHeapHardLimit=0x{limitBytes * 2:X} とすると {mebibytes * 2} MiB）。";
-#endif
+            + $"サイトが大きい場合は、環境変数 DOTNET_GCHeapHardLimit に上限を 16 進数のバイト数（0x は付けない）で指定して再実行してください（例: DOTNET_GCHeapHardLimit={limitBytes * 2:X} とすると {mebibytes * 2} MiB）。";
     }
 
     /// <summary>The limit this process runs under (the configured one, or what the GC derived without one).</summary>

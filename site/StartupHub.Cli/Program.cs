@@ -10,17 +10,20 @@ if (args is ["build" or "check" or "serve", ..])
     JitProfile.Start(args[0]);
 }
 
+// serve and forms watch the token and stop gracefully (their work is passed the token). build and
+// check do not: Ctrl+C ends them at once, which is safe, as a build writes into a temporary folder and swaps it in
+// last (the next build removes a left-over one).
+var graceful = args is ["serve" or "forms", ..];
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
-    // Ctrl+C stops `serve` gracefully instead of killing the process mid-write.
-    e.Cancel = true;
+    e.Cancel = graceful;
     cancel.Cancel();
 };
-// `kill` and container shutdowns send SIGTERM; stop the same way as Ctrl+C.
+// `kill` and container shutdowns send SIGTERM; the same as Ctrl+C.
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
 {
-    context.Cancel = true;
+    context.Cancel = graceful;
     cancel.Cancel();
 });
 return await CliApp.RunAsync(args, Console.Out, Console.Error, cancel.Token);

@@ -1,28 +1,37 @@
 namespace StartupHub.Cli;
 
+/// <summary>The help text, in parts, so that the native CLI (BUILD_ONLY: build and check only) lists only what it has.</summary>
 internal static class Usage
 {
 #if BUILD_ONLY
     public const string Text = """
-        ネイティブ版（startuphub-native）: build と check だけを事前コンパイルした実行ファイルです。serve と forms は .NET 版の startuphub で実行してください。
-
-        """ + Full;
+        使い方: startuphub-native <コマンド> [オプション]
+        （事前コンパイル版。build と check だけを含みます。serve と forms は .NET 版の startuphub で実行してください。）
+        """ + "\n\n" + Commands + "\n" + Help + "\n\n" + SiteOptions + "\n\n" + ExitCodes;
 #else
-    public const string Text = Full;
+    public const string Text = """
+        使い方: startuphub <コマンド> [オプション]
+        """ + "\n\n" + Commands + "\n" + HostCommands + "\n" + Help + "\n\n" + SiteOptions + "\n\n" + HostOptions + "\n\n" + ExitCodes;
 #endif
 
-    private const string Full = """
-        使い方: startuphub <コマンド> [オプション]
-
+    private const string Commands = """
         コマンド:
           build   サイトを生成して出力フォルダに書き出します。
           check   読み込み・検証・描画・リンク確認だけを行い、何も書き出しません（プルリクエストの CI 向け）。
+        """;
+
+    private const string HostCommands = """
           serve   サイトを生成してローカルで表示し、content/ や themes/ の変更で再生成・自動再読み込みします。
           forms export        フォームの個人情報を復号して引き渡し用フォルダーに書き出します（manifest.json に件数と SHA-256）。
           forms purge         個人情報と暗号鍵を削除し、削除報告書（JSON と日本語 Markdown）を書きます。
           forms audit-verify  監査ログのハッシュ連鎖・チェックポイント・先頭を確認し、最初の異常を表示します。
-          help    この説明を表示します。
+        """;
 
+    private const string Help = """
+          help    この説明を表示します。
+        """;
+
+    private const string SiteOptions = """
         build のオプション:
           --root DIR        リポジトリのルート（content/ と themes/ がある場所。既定: 現在のフォルダ）
           --out DIR         出力フォルダ（既定: <root>/_site）
@@ -37,7 +46,9 @@ internal static class Usage
           --root DIR, --base-url URL, --drafts, --now 日時, --theme NAME（build と同じ）
           --format github   GitHub Actions の注釈（::error file=…）で出力する
           --summary FILE    日本語の結果を Markdown で FILE に追記する（$GITHUB_STEP_SUMMARY 向け）
+        """;
 
+    private const string HostOptions = """
         serve のオプション:
           --port N          待ち受けるポート（既定: 8080、127.0.0.1 のみ）
           --root DIR, --drafts, --theme NAME（build と同じ）
@@ -53,7 +64,9 @@ internal static class Usage
           --out DIR         export の書き出し先（空のフォルダーか、まだないフォルダー）
           --report FILE     purge の削除報告書（FILE に JSON、拡張子を .md にしたファイルに日本語版）
           --confirm         purge の実行確認（付けないと何も削除しません）
+        """;
 
+    private const string ExitCodes = """
         終了コード: 0 成功 / 1 コンテンツやテンプレートのエラー / 2 コマンドの使い方の誤り / 3 メモリーの上限に達した（docs/cli.md）
         """;
 }

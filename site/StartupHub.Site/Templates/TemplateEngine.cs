@@ -42,7 +42,8 @@ public sealed class TemplateEngine
         _options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
         foreach (var type in modelTypes)
         {
-            ViewMembers.Register(_options.MemberAccessStrategy, type);
+            // Fluid makes compiled accessors with the JIT and reflection ones ahead of time (startuphub-native).
+            _options.MemberAccessStrategy.Register(type);
             TrackingAccessor.Wrap(_options.MemberAccessStrategy, type);
         }
 

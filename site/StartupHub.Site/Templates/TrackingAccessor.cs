@@ -23,8 +23,12 @@ internal sealed class TrackingAccessor(IMemberAccessor inner) : IMemberAccessor
         return inner.Get(obj, name, ctx);
     }
 
+    /// <summary>What Fluid's registration reads of a view type, and so what trimming must keep (startuphub-native).</summary>
+    public const DynamicallyAccessedMemberTypes ReadMembers =
+        DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.PublicMethods;
+
     /// <summary>Replaces the accessors <see cref="MemberAccessStrategyExtensions.Register(MemberAccessStrategy, Type)"/> made for a content view's members.</summary>
-    public static void Wrap(MemberAccessStrategy strategy, [DynamicallyAccessedMembers(ViewMembers.Read)] Type type)
+    public static void Wrap(MemberAccessStrategy strategy, [DynamicallyAccessedMembers(ReadMembers)] Type type)
     {
         if (!typeof(IContentView).IsAssignableFrom(type))
         {

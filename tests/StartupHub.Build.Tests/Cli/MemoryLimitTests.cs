@@ -35,7 +35,7 @@ public sealed class MemoryLimitTests
         var lines = MemoryLimit.Message(command, 512L * 1024 * 1024).Split(Environment.NewLine);
         Assert.Equal(2, lines.Length);
         Assert.Equal("エラー: GC ヒープの上限（512 MiB）に達したため、処理を中断しました。" + consequence, lines[0]);
-        Assert.Equal("サイトが大きい場合は、環境変数 DOTNET_GCHeapHardLimit に上限を 16 進数のバイト数で指定して再実行してください（例: DOTNET_GCHeapHardLimit=0x40000000 とすると 1024 MiB）。", lines[1]);
+        Assert.Equal("サイトが大きい場合は、環境変数 DOTNET_GCHeapHardLimit に上限を 16 進数のバイト数（0x は付けない）で指定して再実行してください（例: DOTNET_GCHeapHardLimit=40000000 とすると 1024 MiB）。", lines[1]);
     }
 
     [Fact]

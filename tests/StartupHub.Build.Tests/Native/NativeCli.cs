@@ -16,6 +16,9 @@ public sealed class NativeCli : IAsyncLifetime
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "startuphub-build-tests", "native-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>About a minute on two cores; ten leaves room for a cold NuGet cache.</summary>
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(10);
+
     public string Executable => Path.Combine(_root, "published", "startuphub-native");
 
     public async Task InitializeAsync()
@@ -26,11 +29,19 @@ public sealed class NativeCli : IAsyncLifetime
             Copy(Path.Combine(repo, entry), Path.Combine(_root, entry));
         }
 
+        if (!OperatingSystem.IsLinux())
+        {
+            throw new PlatformNotSupportedException("startuphub-native のテストは Linux 用です（build-native.sh と同じ linux-x64 / linux-arm64）。");
+        }
+
         var rid = RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "linux-arm64" : "linux-x64";
-        var (exit, output) = await RunAsync("dotnet", ["publish", Path.Combine(_root, "site", "StartupHub.Cli.Native"), "-c", "Release", "-r", rid, "-o", Path.Combine(_root, "published"), "--nologo"], _root);
+        // No build server may outlive the publish: it would keep the redirected pipes (and this test) waiting.
+        var (exit, output) = await RunAsync("dotnet",
+            ["publish", Path.Combine(_root, "site", "StartupHub.Cli.Native"), "-c", "Release", "-r", rid, "-o", Path.Combine(_root, "published"), "--nologo", "--disable-build-servers"],
+            _root, PublishTimeout);
         if (exit != 0 || !File.Exists(Executable))
         {
-            throw new InvalidOperationException($"startuphub-native を発行できませんでした（終了コード {exit}; clang は scripts/setup.sh --native が入れます）:\n{output}");
+            throw new InvalidOperationException($"startuphub-native を発行できませんでした（終了コード {exit}。clang は scripts/setup.sh --native が入れます）:\n{output}");
         }
     }
 
@@ -64,7 +75,7 @@ public sealed class NativeCli : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private static async Task<(int Exit, string Output)> RunAsync(string file, string[] args, string directory)
+    private static async Task<(int Exit, string Output)> RunAsync(string file, string[] args, string directory, TimeSpan timeout)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = directory };
         foreach (var arg in args)
@@ -75,7 +86,17 @@ public sealed class NativeCli : IAsyncLifetime
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet publish が {timeout.TotalMinutes:0} 分で終わりませんでした。");
+        }
+
         return (process.ExitCode, await stdout + await stderr);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using StartupHub.Build.Tests.Support;
 using StartupHub.Cli;
 
@@ -46,6 +47,42 @@ public sealed class NativeCliTests(NativeCli native)
         Assert.True(jitFiles.Count > 90, $"{jitFiles.Count} files");
         var different = jitFiles.Keys.Where(path => !jitFiles[path].AsSpan().SequenceEqual(nativeFiles[path])).ToList();
         Assert.True(different.Count == 0, "native と JIT で内容が違うファイル: " + string.Join(", ", different));
+        // Warnings and the summary go to stdout; only the timings may differ.
+        Assert.Equal(WithoutTimings(jit.Out.Replace(jitOut, "OUT", StringComparison.Ordinal)), WithoutTimings(built.Out.Replace(nativeOut, "OUT", StringComparison.Ordinal)));
+        Assert.Equal(jit.Err, built.Err);
+    }
+
+    [Fact]
+    public async Task Warnings_are_printed_as_by_the_jit_build()
+    {
+        using var site = TempSite.Create();
+        // A video that exists but is not published yet: embedding it is a warning (the build still succeeds).
+        site.Write("content/videos/2025-12-later.yml",
+            "title: 後日公開の講演\nplatform: youtube\nvideo_id: dQw4w9WgXcQ\nevent: 2025-10-chiba\nsession: talk\nspeakers: [sato-hanako]\ndate: 2025-10-15\ndraft: true\n");
+        site.Write("content/news/2025-09-30-later.md", "---\ntitle: 動画の予告\ndate: 2025-09-30\n---\n{{< video 2025-12-later >}}\n");
+
+        var built = await native.Run("build", "--root", site.Root, "--no-search", "--now", Now);
+        var jit = await RunJit("build", "--root", site.Root, "--no-search", "--now", Now);
+
+        Assert.Equal(ExitCodes.Ok, built.Exit);
+        Assert.Equal(jit.Exit, built.Exit);
+        Assert.Contains("content/news/2025-09-30-later.md:5:1: warning ", built.Out, StringComparison.Ordinal);
+        Assert.Contains("警告 1 件", built.Out, StringComparison.Ordinal);
+        Assert.Equal(WithoutTimings(jit.Out), WithoutTimings(built.Out));
+        Assert.Equal(jit.Err, built.Err);
+    }
+
+    [Fact]
+    public async Task Usage_lists_only_build_and_check()
+    {
+        var (exit, _, stderr) = await native.Run();
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.StartsWith("使い方: startuphub-native <コマンド>", stderr, StringComparison.Ordinal);
+        Assert.Contains("build のオプション:", stderr, StringComparison.Ordinal);
+        Assert.Contains("check のオプション:", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("serve のオプション", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("forms export", stderr, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -75,22 +112,26 @@ public sealed class NativeCliTests(NativeCli native)
         var checkedNative = await native.Run("check", "--root", site.Root, "--now", Now, "--format", "github");
         var jit = await RunJit("check", "--root", site.Root, "--now", Now, "--format", "github");
 
-        Assert.Equal(1, checkedNative.Exit);
+        Assert.Equal(ExitCodes.ContentErrors, checkedNative.Exit);
         Assert.Equal(jit.Exit, checkedNative.Exit);
         Assert.Contains("::error file=content/news/2025-09-30-broken-link.md", checkedNative.Out, StringComparison.Ordinal);
         Assert.Equal(jit.Out, checkedNative.Out);
     }
 
     [Theory]
-    [InlineData("serve")]
-    [InlineData("forms")]
-    public async Task Serve_and_forms_are_left_to_the_dotnet_cli_with_exit_code_2(string command)
+    [InlineData("serve", "serve は .NET 版（./run.sh）で実行してください。")]
+    [InlineData("forms", "forms は .NET 版（dotnet run --project site/StartupHub.Cli -c Release -- forms …）で実行してください。")]
+    public async Task Serve_and_forms_are_left_to_the_dotnet_cli_with_exit_code_2(string command, string advice)
     {
         var (exit, _, stderr) = await native.Run(command);
 
         Assert.Equal(ExitCodes.Usage, exit);
-        Assert.Contains($"ネイティブ版（startuphub-native）は build と check だけです。{command} は .NET 版の startuphub", stderr, StringComparison.Ordinal);
+        Assert.StartsWith($"エラー: ネイティブ版（startuphub-native）で使えるのは build と check だけです。{advice}", stderr, StringComparison.Ordinal);
     }
+
+    /// <summary>Build output without the per-phase timings and the seconds of the summary line.</summary>
+    private static string WithoutTimings(string output) =>
+        Regex.Replace(Regex.Replace(output, @"^  \S+ +\d+ ms\r?\n", "", RegexOptions.Multiline), @"（[0-9.]+ 秒、", "（N 秒、");
 
     private static Dictionary<string, byte[]> Files(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
