@@ -6,13 +6,7 @@ namespace StartupHub.Build.Tests.Cli;
 /// <summary>Runs the command line's entry in-process and checks exit codes and what it prints.</summary>
 public sealed class CliTests
 {
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> Run(params string[] args) => InProcessCli.Run(args);
 
     [Fact]
     public async Task Build_writes_the_site_prints_phase_timings_and_exits_0()

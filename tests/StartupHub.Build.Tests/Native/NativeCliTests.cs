@@ -14,13 +14,7 @@ public sealed class NativeCliTests(NativeCli native)
 {
     private const string Now = "2025-10-01T10:00+09:00";
 
-    private static async Task<(int Exit, string Out, string Err)> RunJit(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> RunJit(params string[] args) => InProcessCli.Run(args);
 
     [Fact]
     public async Task The_sample_site_is_the_jit_build_byte_for_byte()
