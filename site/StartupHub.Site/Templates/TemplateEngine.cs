@@ -42,7 +42,8 @@ public sealed class TemplateEngine
         _options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
         foreach (var type in modelTypes)
         {
-            // Fluid makes compiled accessors with the JIT and reflection ones ahead of time (startuphub-native).
+            // With the JIT, Fluid compiles accessor delegates; without dynamic code (startuphub-native) it reads
+            // members through reflection, which needs the metadata kept (TrimmerRootAssembly there).
             _options.MemberAccessStrategy.Register(type);
             TrackingAccessor.Wrap(_options.MemberAccessStrategy, type);
         }

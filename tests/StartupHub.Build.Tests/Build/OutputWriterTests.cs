@@ -130,6 +130,24 @@ public sealed class OutputWriterTests
     }
 
     [Fact]
+    public void A_build_killed_between_the_two_renames_of_the_swap_gets_its_previous_site_back()
+    {
+        using var site = TempSite.Create();
+        site.BuildOk();
+        var before = File.ReadAllText(Path.Combine(site.Output, "index.html"));
+        // As the swap leaves it when the process ends after its first rename: the output moved aside, nothing in its place.
+        var previous = Path.Combine(site.Root, ".site-tmp-_site-previous-0123");
+        Directory.Move(site.Output, previous);
+
+        site.Write("content/pages/about.md", "---\ntitle: この事業について\ndescription: 事業の説明\n---\n[壊れたリンク](/nowhere/)\n");
+        var result = site.Build();
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(before, File.ReadAllText(Path.Combine(site.Output, "index.html")));
+        Assert.False(Directory.Exists(previous));
+    }
+
+    [Fact]
     public void Pages_written_to_staging_while_rendering_end_as_the_whole_output_with_the_last_of_two_pages_for_one_path()
     {
         var root = Path.Combine(Path.GetTempPath(), $"staging-{Guid.NewGuid():N}");

@@ -23,15 +23,15 @@ public sealed class NativeCli : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (!OperatingSystem.IsLinux())
+        {
+            throw new PlatformNotSupportedException("startuphub-native のテストは Linux 用です（build-native.sh と同じ linux-x64 / linux-arm64）。");
+        }
+
         var repo = RepoSite.FindRepoRoot();
         foreach (var entry in Copied)
         {
             Copy(Path.Combine(repo, entry), Path.Combine(_root, entry));
-        }
-
-        if (!OperatingSystem.IsLinux())
-        {
-            throw new PlatformNotSupportedException("startuphub-native のテストは Linux 用です（build-native.sh と同じ linux-x64 / linux-arm64）。");
         }
 
         var rid = RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "linux-arm64" : "linux-x64";
@@ -45,7 +45,8 @@ public sealed class NativeCli : IAsyncLifetime
         }
     }
 
-    /// <summary>Runs the native CLI; stdout and stderr apart, as the CLI writes errors to stderr.</summary>
+    /// <summary>Runs the native CLI; stdout and stderr apart, as the CLI writes errors to stderr. A build of the
+    /// sample site takes a fraction of a second, so a minute means it hangs.</summary>
     public async Task<(int Exit, string Out, string Err)> Run(params string[] args)
     {
         var start = new ProcessStartInfo(Executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -57,7 +58,7 @@ public sealed class NativeCli : IAsyncLifetime
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        await WaitOrKill(process, TimeSpan.FromMinutes(1), "startuphub-native");
         return (process.ExitCode, await stdout, await stderr);
     }
 
@@ -86,6 +87,12 @@ public sealed class NativeCli : IAsyncLifetime
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
+        await WaitOrKill(process, timeout, "dotnet publish");
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private static async Task WaitOrKill(Process process, TimeSpan timeout, string what)
+    {
         using var limit = new CancellationTokenSource(timeout);
         try
         {
@@ -94,10 +101,8 @@ public sealed class NativeCli : IAsyncLifetime
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet publish が {timeout.TotalMinutes:0} 分で終わりませんでした。");
+            throw new TimeoutException($"{what} が {timeout.TotalMinutes:0} 分で終わりませんでした。");
         }
-
-        return (process.ExitCode, await stdout + await stderr);
     }
 
     private static void Copy(string from, string to)

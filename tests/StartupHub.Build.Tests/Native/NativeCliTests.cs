@@ -7,7 +7,8 @@ namespace StartupHub.Build.Tests.Native;
 /// <summary>
 /// The ahead-of-time compiled CLI against the JIT one on the same input: the same files byte for byte, the same
 /// diagnostics and exit codes. Native AOT reaches Fluid's member access, Ical.Net and YamlDotNet through reflection
-/// (ViewMembers, the rooted assemblies in StartupHub.Cli.Native.csproj); these tests are what holds that path.
+/// (Fluid's own fallback without dynamic code, the rooted assemblies in StartupHub.Cli.Native.csproj); these tests
+/// are what holds that path. They build with --no-search: Pagefind is the same npm tool called the same way by both.
 /// </summary>
 [Collection(NativeCollection.Name)]
 public sealed class NativeCliTests(NativeCli native)

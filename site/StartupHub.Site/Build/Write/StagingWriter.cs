@@ -28,7 +28,7 @@ public sealed class StagingWriter : IDisposable
         _parent = parent;
         _name = name;
         Directory.CreateDirectory(parent);
-        RemoveLeftovers(parent, name);
+        RemoveLeftovers(output, parent, name);
         Staging = Path.Combine(parent, $".site-tmp-{name}-staging-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Staging);
         _location = new OutputLocation(Staging);
@@ -134,9 +134,22 @@ public sealed class StagingWriter : IDisposable
         _hashes[path] = OutputState.Hash(content);
     }
 
-    /// <summary>Staging or previous folders of a build that was killed half-way (the swap itself never leaves them).</summary>
-    private static void RemoveLeftovers(string parent, string name)
+    /// <summary>
+    /// Staging or previous folders of a build that was killed half-way. A kill between the swap's two renames
+    /// (build and check end at once on Ctrl+C) leaves the last good site in a "-previous-" folder and no output
+    /// folder: that site is put back first, so a killed build never loses it.
+    /// </summary>
+    private static void RemoveLeftovers(string output, string parent, string name)
     {
+        if (!Directory.Exists(output)
+            && Directory.EnumerateDirectories(parent, $".site-tmp-{name}-previous-*")
+                .Select(path => new DirectoryInfo(path))
+                .OrderByDescending(folder => folder.LastWriteTimeUtc)
+                .FirstOrDefault() is { } previous)
+        {
+            Directory.Move(previous.FullName, output);
+        }
+
         foreach (var leftover in Directory.EnumerateDirectories(parent, $".site-tmp-{name}-*"))
         {
             FileTree.TryDelete(leftover);
