@@ -110,8 +110,9 @@ public sealed class LedgerOptions
     /// <summary>Forms:Ledger:CommitPacingMilliseconds — while batches hold more than one change, an event's
     /// ledger writes start at most this often, so a busy event makes fewer, larger writes. 0 turns it off.
     /// 10 since session 10: at 1,200 registrations/s it shortened the wait for the next write (p50 12-13 against
-    /// 18 ms in alternating pairs) and, with one core taken by another process, kept p99 under 50 ms in all 6 alternating runs, where 20
-    /// missed in two of four and 5 (more writes) in one of two (docs/forms-api.md, "Measured, session 10").</summary>
+    /// 18 ms in alternating pairs) and, with one core taken by another process, kept p99 under 50 ms in all 6
+    /// alternating runs, where 20 missed in two of four and 5 (more writes) in one of two (docs/forms-api.md,
+    /// "Measured, session 10").</summary>
     public int CommitPacingMilliseconds { get; set; } = 10;
 }
 

@@ -10,9 +10,9 @@ if (args is ["build" or "check" or "serve", ..])
     JitProfile.Start(args[0]);
 }
 
-// serve and forms watch the token and stop gracefully (their work is passed the token). build and
-// check do not: Ctrl+C ends them at once, which is safe, as a build writes into a temporary folder and swaps it in
-// last (the next build removes a left-over one).
+// serve and forms watch the token and stop gracefully (their work is passed the token). build and check do not:
+// Ctrl+C ends them at once, which is safe, as a build writes into a temporary folder and swaps it in last (the next
+// build removes what a killed one left, and puts back a site it had set aside: StagingWriter.RemoveLeftovers).
 var graceful = args is ["serve" or "forms", ..];
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

@@ -24,7 +24,7 @@ internal sealed class TrackingAccessor(IMemberAccessor inner) : IMemberAccessor
     }
 
     /// <summary>What Fluid's registration reads of a view type, and so what trimming must keep (startuphub-native).</summary>
-    public const DynamicallyAccessedMemberTypes ReadMembers =
+    private const DynamicallyAccessedMemberTypes ReadMembers =
         DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.PublicMethods;
 
     /// <summary>Replaces the accessors <see cref="MemberAccessStrategyExtensions.Register(MemberAccessStrategy, Type)"/> made for a content view's members.</summary>
